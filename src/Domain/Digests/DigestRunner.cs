@@ -1,0 +1,125 @@
+using Ingest.Domain.Ingestion;
+using Ingest.Domain.Watches;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Domain.Digests;
+
+/// <summary>
+/// One digest tick. For each enabled watch, under its run lease: finish any digest an earlier run
+/// left in the outbox, then claim the watch's pending hits into a new digest and deliver it to every
+/// channel. The digest is in the outbox before its first hit is claimed, and hits are claimed
+/// conditionally, so each hit lands in exactly one digest whatever crashes or overlaps.
+/// </summary>
+public sealed class DigestRunner(
+    IWatchStore watches,
+    IHitIndex hits,
+    IDigestStateStore state,
+    IEnumerable<IDigestChannel> channels,
+    TimeProvider time,
+    IOptions<DigestOptions> options)
+{
+    private readonly string owner = Guid.NewGuid().ToString("n");
+
+    public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var delivered = new List<Digest>();
+        var failures = new List<string>();
+        var busy = new List<string>();
+        foreach (var watch in (await watches.ListAsync(cancellationToken)).Where(w => w.Enabled))
+        {
+            if (!await state.TryAcquireRunLeaseAsync(watch.Id, owner, options.Value.RunLease, cancellationToken))
+            {
+                busy.Add(watch.Id);
+                continue;
+            }
+
+            try
+            {
+                foreach (var unfinished in await state.ListUnfinishedAsync(watch.Id, cancellationToken))
+                {
+                    await FinishAsync(watch, unfinished, delivered, failures, cancellationToken);
+                }
+
+                var pending = await hits.ListPendingAsync(watch.Id, options.Value.MaxItems, cancellationToken);
+                if (pending.Count == 0)
+                {
+                    continue;
+                }
+
+                var now = time.GetUtcNow();
+                var record = new DigestRecord(watch.Id, NewDigestId(now), DigestStatus.Claiming, now, 0, [], 0, null);
+                await state.CreateAsync(record, cancellationToken);
+                await FinishAsync(watch, record, delivered, failures, cancellationToken, pending);
+            }
+            finally
+            {
+                await state.ReleaseRunLeaseAsync(watch.Id, owner, CancellationToken.None);
+            }
+        }
+
+        return new DigestRunSummary(delivered, failures, busy);
+    }
+
+    private async Task FinishAsync(Watch watch, DigestRecord record, List<Digest> delivered, List<string> failures, CancellationToken cancellationToken, IReadOnlyList<IndexedHit>? pending = null)
+    {
+        IReadOnlyList<IndexedHit> claimed;
+        if (record.Status == DigestStatus.Claiming)
+        {
+            claimed = pending is null
+                ? await hits.ListClaimedAsync(watch.Id, record.DigestId, cancellationToken)
+                : await hits.ClaimAsync(watch.Id, record.DigestId, pending, cancellationToken);
+            record = record with { Status = claimed.Count == 0 ? DigestStatus.Empty : DigestStatus.Ready, ItemCount = claimed.Count };
+            await state.UpdateAsync(record, cancellationToken);
+            if (record.Status == DigestStatus.Empty)
+            {
+                return;
+            }
+        }
+        else
+        {
+            claimed = await hits.ListClaimedAsync(watch.Id, record.DigestId, cancellationToken);
+        }
+
+        var digest = DigestComposer.Compose(record.DigestId, watch, record.CreatedAt, claimed);
+        var done = new List<string>(record.DeliveredChannels);
+        string? lastError = null;
+        foreach (var channel in channels.Where(c => !done.Contains(c.Name)))
+        {
+            try
+            {
+                await channel.DeliverAsync(digest, cancellationToken);
+                done.Add(channel.Name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                lastError = $"{channel.Name}: {ex.Message}";
+                failures.Add($"digest {digest.Id} for watch {watch.Id} not delivered to {lastError}");
+            }
+        }
+
+        var complete = channels.All(c => done.Contains(c.Name));
+        await state.UpdateAsync(
+            record with
+            {
+                Status = complete ? DigestStatus.Delivered : DigestStatus.Ready,
+                DeliveredChannels = done,
+                Attempts = record.Attempts + 1,
+                LastError = lastError,
+            },
+            cancellationToken);
+        if (complete)
+        {
+            delivered.Add(digest);
+        }
+    }
+
+    /// <summary>Sortable by creation time, unique across hosts.</summary>
+    private static string NewDigestId(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("n")[..12]}";
+}
+
+public sealed record DigestRunSummary(IReadOnlyList<Digest> Delivered, IReadOnlyList<string> Failures, IReadOnlyList<string> BusyWatches)
+{
+    public override string ToString() => Delivered.Count == 0 && Failures.Count == 0
+        ? "no new hits; no digest"
+        : string.Join("; ", Delivered.Select(d => $"digest {d.Id} for watch {d.WatchId}: {d.Items.Count} article(s), {d.TotalHits} hit(s)").Concat(Failures));
+}

@@ -1,0 +1,16 @@
+using Ingest.Domain.Matching;
+
+namespace Ingest.Domain.Digests;
+
+/// <summary>
+/// The hits of one watch in one article as the hit index stores them: everything a digest needs,
+/// so composing a digest never reads the articles table.
+/// </summary>
+public sealed record IndexedHit(
+    string WatchId,
+    string ArticleId,
+    string Title,
+    string? Publisher,
+    string SourceBlob,
+    DateTimeOffset IngestedAt,
+    IReadOnlyList<KeywordHit> Hits);

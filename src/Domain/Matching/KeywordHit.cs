@@ -1,0 +1,22 @@
+using Ingest.Domain.Articles;
+
+namespace Ingest.Domain.Matching;
+
+/// <summary>
+/// One occurrence of a watched keyword, explained: which keyword, in which field, where (character
+/// offsets into that field), and a snippet around it with the match located inside the snippet.
+/// </summary>
+public sealed record KeywordHit(
+    string Keyword,
+    ArticleField Field,
+    int Offset,
+    int Length,
+    string Snippet,
+    int SnippetMatchStart,
+    int SnippetMatchLength);
+
+/// <summary>All hits of one watch in one article.</summary>
+public sealed record WatchMatch(string WatchId, string WatchName, IReadOnlyList<KeywordHit> Hits)
+{
+    public bool InTitle => Hits.Any(h => h.Field == ArticleField.Title);
+}
