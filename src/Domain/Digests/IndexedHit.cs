@@ -6,7 +6,7 @@ namespace Ingest.Domain.Digests;
 /// The hits of one watch in one article as the hit index stores them: everything a digest needs,
 /// so composing a digest never reads the articles table.
 /// </summary>
-public sealed record IndexedHit(
+public record IndexedHit(
     string WatchId,
     string ArticleId,
     string Title,

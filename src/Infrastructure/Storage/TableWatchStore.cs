@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Ingest.Domain.Watches;
+
+namespace Ingest.Infrastructure.Storage;
+
+/// <summary>Watches, one row each in partition <c>watch</c>.</summary>
+public sealed class TableWatchStore(TableClient table) : IWatchStore
+{
+    public async Task<IReadOnlyList<Watch>> ListAsync(CancellationToken cancellationToken)
+    {
+        var watches = new List<Watch>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WatchEntity.Partition}");
+        await foreach (var row in table.QueryAsync<WatchEntity>(filter, cancellationToken: cancellationToken))
+        {
+            watches.Add(new Watch(row.RowKey, row.Name, JsonSerializer.Deserialize<List<string>>(row.KeywordsJson) ?? [], row.Enabled));
+        }
+
+        return watches;
+    }
+
+    public async Task<bool> AddIfMissingAsync(Watch watch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(ToEntity(watch), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public Task UpsertAsync(Watch watch, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(ToEntity(watch), TableUpdateMode.Replace, cancellationToken);
+
+    private static WatchEntity ToEntity(Watch watch) => new()
+    {
+        RowKey = watch.Id,
+        Name = watch.Name,
+        KeywordsJson = JsonSerializer.Serialize(watch.Keywords),
+        Enabled = watch.Enabled,
+    };
+}
