@@ -1,0 +1,4 @@
+using Ingest.LocalHost;
+using Microsoft.Extensions.Hosting;
+
+await IngestLocalHost.CreateBuilder(args).Build().RunAsync();
