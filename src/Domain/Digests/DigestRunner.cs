@@ -89,6 +89,10 @@ public sealed class DigestRunner(
             {
                 await channel.DeliverAsync(digest, cancellationToken);
                 done.Add(channel.Name);
+
+                // Each acknowledgement is recorded at once, so a crash later in the loop never repeats this channel.
+                record = record with { DeliveredChannels = done.ToList() };
+                await state.UpdateAsync(record, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
