@@ -111,7 +111,7 @@ public sealed class NewsDropBuilder
 public static class ArticleBuilder
 {
     public static Article Make(
-        string title = "Council reviews ferry fares",
+        string title = "Weekly council notes",
         string? standfirst = null,
         IReadOnlyList<string>? paragraphs = null,
         IReadOnlyList<string>? teasers = null,
