@@ -73,6 +73,22 @@ public sealed class NewsTextDecoderTests
     }
 
     [Fact]
+    public void Decode_Utf8WithByteSwappedBomCharacter_FailsInsteadOfThrowing()
+    {
+        var error = DecodeError([.. "Ferry fares rise "u8, 0xEF, 0xBF, 0xBE, .. " again"u8]);
+
+        Assert.Contains("U+FFFE", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_Utf16WithByteSwappedBomInside_FailsInsteadOfThrowing()
+    {
+        byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Ferry fares rise"), 0xFE, 0xFF, .. Encoding.Unicode.GetBytes(" again")];
+
+        Assert.Contains("U+FFFE", DecodeError(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_Empty_Fails()
     {
         Assert.Contains("empty", DecodeError([]), StringComparison.OrdinalIgnoreCase);

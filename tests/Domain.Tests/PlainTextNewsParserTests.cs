@@ -264,6 +264,25 @@ public sealed class PlainTextNewsParserTests
     }
 
     [Fact]
+    public void Parse_UnpairedSurrogateOrByteSwappedBom_FailsInsteadOfThrowing()
+    {
+        // Built in code: xunit would turn lone surrogates in [InlineData] into U+FFFD.
+        string[] headlines = ["Ferry fares \uD800 rise", "Ferry fares rise \uDC00", "Ferry fares rise \uDC00\uD800"];
+
+        Assert.All(headlines, h => Assert.Contains("Unicode", ParseError(new NewsDropBuilder().WithHeadline(h).Build()), StringComparison.Ordinal));
+        Assert.Contains("Unicode", ParseError(new NewsDropBuilder().AddParagraph("Body \uD83D").Build()), StringComparison.Ordinal);
+        Assert.Contains("Unicode", ParseError(new NewsDropBuilder().AddParagraph("Body \uFFFE").Build()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SurrogatePairs_AreText()
+    {
+        var article = ParseOk(new NewsDropBuilder().WithHeadline("Ferry \U0001F6A2 fares rise").Build());
+
+        Assert.Equal("Ferry \U0001F6A2 fares rise", article.Title);
+    }
+
+    [Fact]
     public void Parse_HeadlineLongerThanLimit_Fails()
     {
         var headline = new string('a', PlainTextNewsParser.MaxHeadlineLength + 1);
