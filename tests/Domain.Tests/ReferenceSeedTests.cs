@@ -36,7 +36,7 @@ public sealed class ReferenceSeedTests
         return lines[..footer].Where(l => l.Length > 0).TakeLast(4).ToArray();
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Parse_ReferenceSeed_SplitsTitleAndPublisher()
     {
         var (article, _) = ParseSeed();
@@ -45,7 +45,7 @@ public sealed class ReferenceSeedTests
         Assert.Equal("Al Jazeera English", article.Publisher);
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Parse_ReferenceSeed_TakesFirstParagraphAsStandfirst()
     {
         var (article, lines) = ParseSeed();
@@ -56,7 +56,7 @@ public sealed class ReferenceSeedTests
         Assert.StartsWith("US Secretary of State Antony Blinken has cancelled", article.Paragraphs[0], StringComparison.Ordinal);
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Parse_ReferenceSeed_DropsPageBoilerplate()
     {
         var (article, lines) = ParseSeed();
@@ -71,7 +71,7 @@ public sealed class ReferenceSeedTests
         Assert.All(article.Paragraphs, p => Assert.Equal(BoilerplateKind.None, BoilerplateRules.Default.Classify(p)));
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Parse_ReferenceSeed_KeepsRelatedStoriesAsTeasers()
     {
         var (article, lines) = ParseSeed();
@@ -87,7 +87,7 @@ public sealed class ReferenceSeedTests
         Assert.EndsWith("he said.", article.Paragraphs[^1], StringComparison.Ordinal);
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Parse_ReferenceSeed_KeepsEveryArticleLine()
     {
         var (article, lines) = ParseSeed();
@@ -97,7 +97,7 @@ public sealed class ReferenceSeedTests
         Assert.Equal(WordTokenizer.Count(article.Title) + WordTokenizer.Count(article.Standfirst!) + article.Paragraphs.Sum(WordTokenizer.Count), article.WordCount);
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Match_ReferenceSeed_SanctionsWatchHitsBodyIncludingSingular()
     {
         var (article, _) = ParseSeed();
@@ -113,7 +113,7 @@ public sealed class ReferenceSeedTests
         Assert.All(matched, m => Assert.StartsWith("sanction", m, StringComparison.OrdinalIgnoreCase));
     }
 
-    [SharedFact]
+    [SharedFact(SharedData.ReferenceSeed)]
     public void Match_ReferenceSeed_TeasersMentioningSanctionsDoNotHit()
     {
         var (article, _) = ParseSeed();

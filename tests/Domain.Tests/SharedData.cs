@@ -16,16 +16,30 @@ public static class SharedData
         ? Path.GetFullPath(Path.Combine(root, "..", "shared"))
         : null;
 
-    public static string ReferenceSeedPath => Path.Combine(Require(), "seeds", "000_d1aa166e33117d82.txt");
+    public const string ReferenceSeed = "seeds/000_d1aa166e33117d82.txt";
 
-    public static string BbcCorpusPath => Path.Combine(Require(), "corpus", "bbc");
+    public const string BbcCorpus = "corpus/bbc";
 
-    /// <summary>Why tests needing the shared data are skipped, or null when it is present.</summary>
-    public static string? MissingReason => Folder is null
-        ? $"The shared test data folder (../shared beside the folder holding {SolutionFile}) is absent; skipping."
-        : null;
+    public static string ReferenceSeedPath => Resolve(ReferenceSeed);
 
-    private static string Require() => Folder ?? throw new InvalidOperationException(MissingReason);
+    public static string BbcCorpusPath => Resolve(BbcCorpus);
+
+    /// <summary>Why a test needing <paramref name="relativePath"/> under ../shared must skip, or null when it can run.</summary>
+    public static string? MissingReason(string? relativePath = null)
+    {
+        if (Folder is null)
+        {
+            return $"The shared test data folder (../shared beside the folder holding {SolutionFile}) is absent; skipping.";
+        }
+
+        return relativePath is null || File.Exists(Resolve(relativePath)) || Directory.Exists(Resolve(relativePath))
+            ? null
+            : $"../shared/{relativePath} is absent; skipping.";
+    }
+
+    private static string Resolve(string relativePath) => Path.Combine(Require(), relativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    private static string Require() => Folder ?? throw new InvalidOperationException(MissingReason());
 
     private static string? FindRepositoryRoot()
     {
@@ -41,12 +55,13 @@ public static class SharedData
     }
 }
 
-/// <summary>A fact that needs <c>../shared</c>; skipped with a message when it is absent.</summary>
+/// <summary>A fact that needs <c>../shared</c> (xunit 2 has no dynamic skip); skipped with a message when it is absent.</summary>
 public sealed class SharedFactAttribute : FactAttribute
 {
-    public SharedFactAttribute()
+    /// <param name="requiredPath">A file or folder under ../shared the test reads, e.g. <see cref="SharedData.ReferenceSeed"/>.</param>
+    public SharedFactAttribute(string? requiredPath = null)
     {
-        if (SharedData.MissingReason is { } reason)
+        if (SharedData.MissingReason(requiredPath) is { } reason)
         {
             Skip = reason;
         }
@@ -56,9 +71,10 @@ public sealed class SharedFactAttribute : FactAttribute
 /// <summary>A theory that needs <c>../shared</c>; skipped with a message when it is absent.</summary>
 public sealed class SharedTheoryAttribute : TheoryAttribute
 {
-    public SharedTheoryAttribute()
+    /// <param name="requiredPath">A file or folder under ../shared the test reads, e.g. <see cref="SharedData.ReferenceSeed"/>.</param>
+    public SharedTheoryAttribute(string? requiredPath = null)
     {
-        if (SharedData.MissingReason is { } reason)
+        if (SharedData.MissingReason(requiredPath) is { } reason)
         {
             Skip = reason;
         }
