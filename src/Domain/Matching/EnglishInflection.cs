@@ -62,7 +62,8 @@ public static class EnglishInflection
         {
             stem = Undouble(w[..^3]);
         }
-        else if (w.EndsWith("ed", StringComparison.Ordinal) && HasVowel(w.AsSpan(0, w.Length - 2)) && w.Length - 2 >= 3)
+        else if (w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)
+            && HasVowel(w.AsSpan(0, w.Length - 2)) && w.Length - 2 >= 3)
         {
             stem = Undouble(w[..^2]);
         }
@@ -78,6 +79,13 @@ public static class EnglishInflection
         else
         {
             stem = w;
+        }
+
+        // "-eed" is "-ee" + "d" ("agreed") or a base form ("exceed"); either way it keys as "-ee",
+        // so "agree"/"agreed" and "exceed"/"exceeds"/"exceeded" each share a key.
+        if (stem.EndsWith("eed", StringComparison.Ordinal) && !Invariant.Contains(stem))
+        {
+            stem = stem[..^1];
         }
 
         // A final silent e goes too, so "escalate", "escalates" and "escalated" share a key.

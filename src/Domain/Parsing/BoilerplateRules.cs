@@ -70,11 +70,13 @@ public sealed class BoilerplateRules
         return lineRule?.IsMatch(trimmedLine) == true ? BoilerplateKind.Line : BoilerplateKind.None;
     }
 
+    // Interpreted, not RegexOptions.Compiled: the compiled form is JIT-compiled inside the first match,
+    // which counts against MatchTimeout and can exceed it on a cold, busy host. Lines are short either way.
     private static Regex? Compile(List<string> patterns) => patterns.Count == 0
         ? null
         : new Regex(
             "^(?:" + string.Join("|", patterns.Select(p => "(?:" + p + ")")) + ")$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             MatchTimeout);
 
     private static BoilerplateRules Load()

@@ -48,6 +48,12 @@ public static class NewsTextDecoder
             }
         }
 
+        // U+FFFE is a byte-swapped byte order mark, never text; string.Normalize throws on it.
+        if (text.Contains('\uFFFE', StringComparison.Ordinal))
+        {
+            return DecodeResult.Fail("The file holds U+FFFE (a byte-swapped byte order mark), so it is not text in one encoding.");
+        }
+
         if (LooksBinary(text))
         {
             return DecodeResult.Fail("The file holds binary data (control characters), not text.");

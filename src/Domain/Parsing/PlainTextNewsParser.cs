@@ -32,6 +32,11 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
 
     public ParseResult Parse(string text)
     {
+        if (HasInvalidUnicode(text))
+        {
+            return ParseResult.Fail("The text is not valid Unicode (it has an unpaired UTF-16 surrogate or U+FFFE).");
+        }
+
         var lines = text.ReplaceLineEndings("\n").Split('\n');
         var first = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
         if (first < 0)
@@ -180,6 +185,29 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
         && line.IndexOfAny(['"', '“', '”']) < 0
         && !Attribution().IsMatch(line)
         && !SentenceBreak().IsMatch(line);
+
+    /// <summary>Text that string.Normalize, and so <see cref="ContentHash"/>, refuses.</summary>
+    private static bool HasInvalidUnicode(string text)
+    {
+        if (text.Contains('\uFFFE', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var i = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Clean(string line) => line.Trim().Replace('\u00A0', ' ');
 
