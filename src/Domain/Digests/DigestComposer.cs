@@ -18,7 +18,7 @@ public static class DigestComposer
                 h.Publisher,
                 h.SourceBlob,
                 h.IngestedAt,
-                h.Hits.Count,
+                h.HitCount,
                 h.Hits.Any(x => x.Field == ArticleField.Title),
                 h.Hits
                     .OrderBy(x => x.Field)

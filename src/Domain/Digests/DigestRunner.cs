@@ -18,16 +18,16 @@ public sealed class DigestRunner(
     TimeProvider time,
     IOptions<DigestOptions> options)
 {
-    private readonly string owner = Guid.NewGuid().ToString("n");
-
     public async Task<DigestRunSummary> RunAsync(CancellationToken cancellationToken)
     {
+        // One owner per run: two overlapping runs in one process contend for leases like two hosts do.
+        var owner = Guid.NewGuid().ToString("n");
         var delivered = new List<Digest>();
         var failures = new List<string>();
         var busy = new List<string>();
         foreach (var watch in (await watches.ListAsync(cancellationToken)).Where(w => w.Enabled))
         {
-            if (!await state.TryAcquireRunLeaseAsync(watch.Id, owner, options.Value.RunLease, cancellationToken))
+            if (!await RenewAsync(watch.Id, owner, cancellationToken))
             {
                 busy.Add(watch.Id);
                 continue;
@@ -37,12 +37,30 @@ public sealed class DigestRunner(
             {
                 foreach (var unfinished in await state.ListUnfinishedAsync(watch.Id, cancellationToken))
                 {
+                    // Renewing before each digest keeps a slow run's lease from lapsing under it.
+                    if (!await RenewAsync(watch.Id, owner, cancellationToken))
+                    {
+                        busy.Add(watch.Id);
+                        break;
+                    }
+
                     await FinishAsync(watch, unfinished, delivered, failures, cancellationToken);
+                }
+
+                if (busy.Contains(watch.Id))
+                {
+                    continue;
                 }
 
                 var pending = await hits.ListPendingAsync(watch.Id, options.Value.MaxItems, cancellationToken);
                 if (pending.Count == 0)
                 {
+                    continue;
+                }
+
+                if (!await RenewAsync(watch.Id, owner, cancellationToken))
+                {
+                    busy.Add(watch.Id);
                     continue;
                 }
 
@@ -116,6 +134,10 @@ public sealed class DigestRunner(
             delivered.Add(digest);
         }
     }
+
+    /// <summary>Takes or renews the watch's run lease; false when another runner holds it.</summary>
+    private Task<bool> RenewAsync(string watchId, string owner, CancellationToken cancellationToken) =>
+        state.TryAcquireRunLeaseAsync(watchId, owner, options.Value.RunLease, cancellationToken);
 
     /// <summary>Sortable by creation time, unique across hosts.</summary>
     private static string NewDigestId(DateTimeOffset now) => $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("n")[..12]}";

@@ -13,4 +13,8 @@ public record IndexedHit(
     string? Publisher,
     string SourceBlob,
     DateTimeOffset IngestedAt,
-    IReadOnlyList<KeywordHit> Hits);
+    IReadOnlyList<KeywordHit> Hits)
+{
+    /// <summary>Hits in the article; the index may keep fewer explained <see cref="Hits"/> than this.</summary>
+    public int HitCount { get; init; } = Hits.Count;
+}

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Ingest.Domain.Digests;
 using Ingest.Domain.Parsing;
 using Ingest.Domain.Watches;
@@ -28,7 +29,8 @@ public sealed class NewsIngestion(
         var bytes = await ReadBoundedAsync(content, limit, cancellationToken);
         if (bytes is null)
         {
-            return await QuarantineAsync(blobName, [], Math.Max(limit + 1, TryLength(content)), $"The file is larger than the {limit:N0}-byte limit (Ingestion:MaxBlobBytes).", now, cancellationToken);
+            var size = Math.Max(limit + 1, TryLength(content));
+            return await QuarantineAsync(blobName, Encoding.UTF8.GetBytes($"oversize|{blobName}|{size}"), size, $"The file is larger than the {limit:N0}-byte limit (Ingestion:MaxBlobBytes).", now, cancellationToken);
         }
 
         var decoded = NewsTextDecoder.Decode(bytes);
@@ -77,9 +79,10 @@ public sealed class NewsIngestion(
         return new IngestionOutcome(existing is null ? IngestionResult.Stored : IngestionResult.Duplicate, article.Id, article.Title, matches.Select(m => m.WatchId).ToList(), null);
     }
 
-    private async Task<IngestionOutcome> QuarantineAsync(string blobName, byte[] bytes, long size, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="identity">What identifies the failed content: its bytes, or for an oversize drop, its name and size.</param>
+    private async Task<IngestionOutcome> QuarantineAsync(string blobName, byte[] identity, long size, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(identity))[..32];
         await quarantine.QuarantineAsync(new IngestionFailure(blobName, fingerprint, size, reason, now), cancellationToken);
         return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], reason);
     }

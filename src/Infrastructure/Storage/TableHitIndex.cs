@@ -28,8 +28,8 @@ public sealed class TableHitIndex(TableClient table) : IHitIndex
     {
         foreach (var hit in hits)
         {
-            var permanent = ToEntity(hit, HitEntity.HitPrefix);
-            var pending = ToEntity(hit, HitEntity.PendingPrefix);
+            var permanent = ToEntity(hit, HitEntity.HitPrefix + hit.ArticleId);
+            var pending = ToEntity(hit, PendingKey(hit));
             try
             {
                 await table.SubmitTransactionAsync(
@@ -101,7 +101,7 @@ public sealed class TableHitIndex(TableClient table) : IHitIndex
         foreach (var hit in hits)
         {
             var etag = hit is StoredHit stored ? stored.PendingETag : ETag.All;
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(watchId, HitEntity.PendingPrefix + hit.ArticleId), etag));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(watchId, PendingKey(hit)), etag));
             actions.Add(new TableTransactionAction(
                 TableTransactionActionType.UpdateMerge,
                 new TableEntity(watchId, HitEntity.HitPrefix + hit.ArticleId) { [nameof(HitEntity.DigestId)] = digestId },
@@ -119,16 +119,20 @@ public sealed class TableHitIndex(TableClient table) : IHitIndex
         }
     }
 
-    private static HitEntity ToEntity(IndexedHit hit, string prefix) => new()
+    /// <summary>Pending rows sort by ingestion time, so the oldest hits go into the next digest first.</summary>
+    private static string PendingKey(IndexedHit hit) =>
+        $"{HitEntity.PendingPrefix}{hit.IngestedAt.UtcTicks:D19}|{hit.ArticleId}";
+
+    private static HitEntity ToEntity(IndexedHit hit, string rowKey) => new()
     {
         PartitionKey = hit.WatchId,
-        RowKey = prefix + hit.ArticleId,
+        RowKey = rowKey,
         ArticleId = hit.ArticleId,
         Title = hit.Title,
         Publisher = hit.Publisher,
         SourceBlob = hit.SourceBlob,
         IngestedAt = hit.IngestedAt,
-        HitCount = hit.Hits.Count,
+        HitCount = hit.HitCount,
         TitleHit = hit.Hits.Any(h => h.Field == ArticleField.Title),
         HitsJson = JsonSerializer.Serialize(hit.Hits.OrderBy(h => h.Field).Take(MaxStoredHits), Json),
     };
@@ -141,7 +145,10 @@ public sealed class TableHitIndex(TableClient table) : IHitIndex
         row.SourceBlob,
         row.IngestedAt,
         JsonSerializer.Deserialize<List<KeywordHit>>(row.HitsJson, Json) ?? [],
-        row.ETag);
+        row.ETag)
+    {
+        HitCount = row.HitCount,
+    };
 
     /// <summary>A hit as read from the pending rows, with the ETag its claim is conditional on.</summary>
     private sealed record StoredHit(
