@@ -56,12 +56,16 @@ param digestQueueName string = 'digest-notifications'
 @description('NCRONTAB expression (with seconds) for the EmitDigests timer trigger.')
 param digestSchedule string = '0 0 * * * *'
 
+@description('NCRONTAB expression (with seconds) for the ReconcileInbox sweep, which ingests blobs whose events were lost.')
+param reconcileSchedule string = '0 */5 * * * *'
+
 @description('Table names used by the app.')
 param articlesTableName string = 'articles'
 param hitsTableName string = 'keywordhits'
 param watchesTableName string = 'watches'
 param digestStateTableName string = 'digeststate'
 param quarantineTableName string = 'quarantine'
+param ledgerTableName string = 'inboxledger'
 
 // ---- Hosting ----
 
@@ -133,6 +137,7 @@ module storage 'app/storage.bicep' = {
       watchesTableName
       digestStateTableName
       quarantineTableName
+      ledgerTableName
     ]
   }
 }
@@ -188,6 +193,8 @@ module api 'app/api.bicep' = {
       WatchesTable: watchesTableName
       DigestStateTable: digestStateTableName
       QuarantineTable: quarantineTableName
+      LedgerTable: ledgerTableName
+      ReconcileSchedule: reconcileSchedule
     }
   }
   // The host must be able to reach storage and App Insights as soon as it starts.

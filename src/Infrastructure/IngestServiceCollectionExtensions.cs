@@ -25,6 +25,7 @@ public static class IngestServiceCollectionExtensions
     {
         services.AddOptions<StorageNames>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReconcileOptions>().BindConfiguration(ReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WatchOptions>()
             .BindConfiguration(WatchOptions.SectionName)
@@ -45,6 +46,8 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IDigestStateStore>(sp => sp.GetRequiredService<TableDigestStateStore>());
         services.TryAddSingleton(sp => new BlobQuarantine(Table(sp, n => n.QuarantineTable), Container(sp, n => n.InboxContainer), Container(sp, n => n.QuarantineContainer)));
         services.TryAddSingleton<IQuarantine>(sp => sp.GetRequiredService<BlobQuarantine>());
+        services.TryAddSingleton<IInboxLedger>(sp => new TableInboxLedger(Table(sp, n => n.LedgerTable)));
+        services.TryAddSingleton<IInbox>(sp => new BlobInbox(Container(sp, n => n.InboxContainer)));
 
         services.AddSingleton<IDigestChannel>(sp => new ArchiveDigestChannel(Container(sp, n => n.ArchiveContainer)));
         services.AddSingleton<IDigestChannel>(sp => new QueueDigestChannel(
@@ -55,6 +58,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<WatchSeeding>();
         services.TryAddSingleton<NewsIngestion>();
         services.TryAddSingleton<DigestRunner>();
+        services.TryAddSingleton<InboxReconciler>();
         services.TryAddSingleton<StorageProvisioner>();
         services.AddHostedService<IngestStartup>();
         return services;

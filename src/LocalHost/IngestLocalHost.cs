@@ -39,9 +39,10 @@ public static class IngestLocalHost
             .ConfigureServices((context, services) =>
             {
                 services.AddIngest(context.Configuration);
-                services.AddOptions<DigestScheduleOptions>().Bind(context.Configuration).ValidateOnStart();
-                services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DigestScheduleOptions>, DigestScheduleOptions.Validator>();
-                services.AddHostedService<DigestTimer>();
+                services.AddOptions<Schedules>().Bind(context.Configuration).ValidateOnStart();
+                services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Schedules>, Schedules.Validator>();
+                services.AddHostedService<EmitDigests>();
+                services.AddHostedService<ReconcileInbox>();
                 services.AddHostedService<StartupBanner>();
             });
 
@@ -51,6 +52,7 @@ public static class IngestLocalHost
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["InboxContainer"] = "news-inbox",
         ["DigestSchedule"] = "0 0 * * * *",
+        ["ReconcileSchedule"] = "0 */5 * * * *",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Ingest"] = "Information",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",

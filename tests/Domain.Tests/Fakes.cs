@@ -166,6 +166,37 @@ public sealed class InMemoryQuarantine : IQuarantine
     }
 }
 
+public sealed class InMemoryInboxLedger : IInboxLedger
+{
+    public Dictionary<string, InboxLedgerEntry> Entries { get; } = new(StringComparer.Ordinal);
+
+    public Task RecordAsync(InboxLedgerEntry entry, CancellationToken cancellationToken)
+    {
+        Entries[entry.BlobName] = entry;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, DateTimeOffset>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(Entries.ToDictionary(e => e.Key, e => e.Value.ProcessedAt));
+}
+
+public sealed class InMemoryInbox : IInbox
+{
+    public Dictionary<string, (byte[] Content, DateTimeOffset LastModified)> Blobs { get; } = new(StringComparer.Ordinal);
+
+    public async IAsyncEnumerable<InboxBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var (name, blob) in Blobs.OrderBy(b => b.Key, StringComparer.Ordinal).ToList())
+        {
+            await Task.Yield();
+            yield return new InboxBlob(name, blob.LastModified);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken) =>
+        Task.FromResult<Stream?>(Blobs.TryGetValue(blobName, out var blob) ? new MemoryStream(blob.Content) : null);
+}
+
 public sealed class InMemoryWatchStore(params Watch[] initial) : IWatchStore
 {
     private readonly List<Watch> watches = [.. initial];

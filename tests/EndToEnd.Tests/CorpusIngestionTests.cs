@@ -29,7 +29,7 @@ public sealed class CorpusIngestionTests(LocalHostFixture app)
                 return count >= files.Count ? (int?)count : null;
             },
             "all 2,225 BBC files to be recorded",
-            seconds: 900);
+            seconds: 600);
 
         Assert.Equal(files.Count, recorded);
         var quarantined = await app.Table(n => n.QuarantineTable).QueryAsync<QuarantineEntity>().Where(q => q.BlobName.StartsWith("bbc/", StringComparison.Ordinal)).ToListAsync();

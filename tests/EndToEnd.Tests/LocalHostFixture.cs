@@ -11,7 +11,8 @@ namespace Ingest.EndToEnd.Tests;
 
 /// <summary>
 /// The LocalHost app as users run it — the WebJobs blob trigger and the digest timer — on a real
-/// Azurite, with containers, queue and tables of its own. The digest timer ticks every two seconds.
+/// Azurite, with containers, queue and tables of its own. The digest timer ticks every two seconds,
+/// and the reconciliation sweep every five, taking blobs the trigger has left for fifteen.
 /// </summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
@@ -37,6 +38,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         var settings = AzuriteFixture.AsSettings(Names);
         settings["AzureWebJobsStorage"] = azurite.ConnectionString;
         settings["DigestSchedule"] = DigestInterval;
+        settings["ReconcileSchedule"] = "00:00:05";
+        settings["Reconcile:Grace"] = "00:00:15";
         host = IngestLocalHost.CreateBuilder([])
             .ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings))
             .Build();

@@ -85,6 +85,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             WatchesTable = $"{tag}watches",
             DigestStateTable = $"{tag}digeststate",
             QuarantineTable = $"{tag}quarantine",
+            LedgerTable = $"{tag}ledger",
         };
     }
 

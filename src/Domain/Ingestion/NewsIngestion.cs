@@ -18,6 +18,7 @@ public sealed class NewsIngestion(
     IArticleStore articles,
     IHitIndex hits,
     IQuarantine quarantine,
+    IInboxLedger ledger,
     WatchCatalog watches,
     TimeProvider time,
     IOptions<IngestionOptions> options)
@@ -25,6 +26,13 @@ public sealed class NewsIngestion(
     public async Task<IngestionOutcome> IngestAsync(string blobName, Stream content, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var outcome = await IngestCoreAsync(blobName, content, now, cancellationToken);
+        await ledger.RecordAsync(new InboxLedgerEntry(blobName, outcome.Result, outcome.ArticleId, outcome.Reason, now), cancellationToken);
+        return outcome;
+    }
+
+    private async Task<IngestionOutcome> IngestCoreAsync(string blobName, Stream content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var limit = options.Value.MaxBlobBytes;
         var bytes = await ReadBoundedAsync(content, limit, cancellationToken);
         if (bytes is null)

@@ -41,6 +41,9 @@ public sealed class StorageNames
     [Required, RegularExpression(TablePattern)]
     public string QuarantineTable { get; set; } = "quarantine";
 
+    [Required, RegularExpression(TablePattern)]
+    public string LedgerTable { get; set; } = "inboxledger";
+
     /// <summary>Container and queue names: 3-63 lower-case letters, digits and single hyphens.</summary>
     private const string ContainerPattern = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";
 

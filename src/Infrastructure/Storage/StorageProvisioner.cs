@@ -9,7 +9,7 @@ public sealed class StorageProvisioner(StorageAccount account, IOptions<StorageN
     {
         var names = options.Value;
         var containers = new[] { names.InboxContainer, names.ArchiveContainer, names.QuarantineContainer, names.BodyContainer };
-        var tables = new[] { names.ArticlesTable, names.HitsTable, names.WatchesTable, names.DigestStateTable, names.QuarantineTable };
+        var tables = new[] { names.ArticlesTable, names.HitsTable, names.WatchesTable, names.DigestStateTable, names.QuarantineTable, names.LedgerTable };
         await Task.WhenAll(
             containers.Select(c => account.Blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken))
                 .Cast<Task>()
