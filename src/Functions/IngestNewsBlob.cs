@@ -15,6 +15,7 @@ public sealed class IngestNewsBlob(NewsIngestion ingestion, ILogger<IngestNewsBl
     public async Task RunAsync([BlobTrigger("%InboxContainer%/{name}", Source = BlobTriggerSource.EventGrid)] Stream content, string name, CancellationToken cancellationToken)
     {
         var outcome = await ingestion.IngestAsync(name, content, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ArticleId"] = outcome.ArticleId, ["WatchIds"] = outcome.Watches });
         logger.LogInformation("Ingested {BlobName}: {Outcome}", name, outcome);
     }
 }

@@ -1,3 +1,6 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Ingest.Domain;
 using Ingest.Domain.Digests;
 using Ingest.Domain.Ingestion;
 using Ingest.Domain.Parsing;
@@ -61,7 +64,33 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<InboxReconciler>();
         services.TryAddSingleton<StorageProvisioner>();
         services.AddHostedService<IngestStartup>();
+        AddTelemetry(services, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// OpenTelemetry for the app's meter, exported to Application Insights when
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, authenticating with the storage identity's
+    /// managed identity when one is configured (local auth is disabled on the deployed resource).
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(IngestMetrics.MeterName));
+        var connectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return;
+        }
+
+        var clientId = configuration[$"{StorageNames.ConnectionSetting}:clientId"];
+        telemetry.UseAzureMonitorExporter(options =>
+        {
+            options.ConnectionString = connectionString;
+            if (!string.IsNullOrWhiteSpace(clientId))
+            {
+                options.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+            }
+        });
     }
 
     private static bool SeedsAreValid(WatchOptions options)

@@ -11,6 +11,7 @@ public sealed class BlobFunctions(NewsIngestion ingestion, ILogger<BlobFunctions
     public async Task IngestNewsBlobAsync([BlobTrigger("%InboxContainer%/{name}")] Stream content, string name, CancellationToken cancellationToken)
     {
         var outcome = await ingestion.IngestAsync(name, content, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ArticleId"] = outcome.ArticleId, ["WatchIds"] = outcome.Watches });
         logger.LogInformation("Ingested {BlobName}: {Outcome}", name, outcome);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ReconcileInbox(InboxReconciler reconciler, IOptions<Schedule
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var summary = await reconciler.ReconcileAsync(cancellationToken);
-        if (summary.Ingested.Count > 0)
+        if (summary.Ingested.Count > 0 || summary.Failed.Count > 0)
         {
             logger.LogInformation("Inbox reconciliation: {Summary}", summary);
         }

@@ -131,6 +131,7 @@ public sealed class DigestRunner(
             cancellationToken);
         if (complete)
         {
+            IngestMetrics.DigestsSent.Add(1, new KeyValuePair<string, object?>("watch", watch.Id));
             delivered.Add(digest);
         }
     }

@@ -20,6 +20,7 @@ public sealed class InboxReconciler(IInbox inbox, IInboxLedger ledger, NewsInges
         var cutoff = time.GetUtcNow() - options.Value.Grace;
         var scanned = 0;
         var ingested = new List<(string Blob, IngestionOutcome Outcome)>();
+        var failed = new List<string>();
         await foreach (var blob in inbox.ListAsync(cancellationToken))
         {
             scanned++;
@@ -29,30 +30,40 @@ public sealed class InboxReconciler(IInbox inbox, IInboxLedger ledger, NewsInges
                 continue;
             }
 
-            await using var content = await inbox.OpenReadAsync(blob.Name, cancellationToken);
-            if (content is null)
+            try
             {
-                continue;
+                await using var content = await inbox.OpenReadAsync(blob.Name, cancellationToken);
+                if (content is null)
+                {
+                    continue;
+                }
+
+                ingested.Add((blob.Name, await ingestion.IngestAsync(blob.Name, content, cancellationToken)));
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One blob's storage failure must not hold up the rest; it is tried again next sweep.
+                failed.Add($"{blob.Name}: {ex.Message}");
             }
 
-            ingested.Add((blob.Name, await ingestion.IngestAsync(blob.Name, content, cancellationToken)));
             if (ingested.Count >= options.Value.MaxPerRun)
             {
                 break;
             }
         }
 
-        return new ReconcileSummary(scanned, ingested);
+        return new ReconcileSummary(scanned, ingested, failed);
     }
 }
 
-public sealed record ReconcileSummary(int Scanned, IReadOnlyList<(string Blob, IngestionOutcome Outcome)> Ingested)
+public sealed record ReconcileSummary(int Scanned, IReadOnlyList<(string Blob, IngestionOutcome Outcome)> Ingested, IReadOnlyList<string> Failed)
 {
-    public override string ToString() => Ingested.Count == 0
+    public override string ToString() => (Ingested.Count == 0
         ? $"{Scanned} inbox blob(s) checked; none missed"
         : $"{Scanned} inbox blob(s) checked; {Ingested.Count} missed by the trigger and ingested now: "
           + string.Join("; ", Ingested.Take(10).Select(i => $"{i.Blob}: {i.Outcome}"))
-          + (Ingested.Count > 10 ? "; …" : string.Empty);
+          + (Ingested.Count > 10 ? "; …" : string.Empty))
+        + (Failed.Count == 0 ? string.Empty : $"; {Failed.Count} failed and will be retried: {string.Join("; ", Failed.Take(5))}");
 }
 
 public sealed class ReconcileOptions

@@ -27,6 +27,17 @@ public sealed class NewsIngestion(
     {
         var now = time.GetUtcNow();
         var outcome = await IngestCoreAsync(blobName, content, now, cancellationToken);
+        (outcome.Result switch
+        {
+            IngestionResult.Stored => IngestMetrics.ArticlesStored,
+            IngestionResult.Duplicate => IngestMetrics.ArticlesDuplicate,
+            _ => IngestMetrics.DropsQuarantined,
+        }).Add(1);
+        foreach (var watch in outcome.Watches)
+        {
+            IngestMetrics.HitsIndexed.Add(1, new KeyValuePair<string, object?>("watch", watch));
+        }
+
         await ledger.RecordAsync(new InboxLedgerEntry(blobName, outcome.Result, outcome.ArticleId, outcome.Reason, now), cancellationToken);
         return outcome;
     }

@@ -58,7 +58,7 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
         var (title, publisher) = SplitPublisher(headline);
         var (paragraphs, sawPageFurniture) = ReadParagraphs(lines.AsSpan(first + 1));
         var teasers = sawPageFurniture ? TakeTrailingTeasers(paragraphs) : [];
-        if (paragraphs.Count == 0)
+        if (paragraphs.Count == 0 || paragraphs.All(p => WordTokenizer.Count(p) == 0))
         {
             return ParseResult.Fail("There is no article text after the headline.");
         }
@@ -88,7 +88,7 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
 
             var title = headline[..at].TrimEnd();
             var suffix = headline[(at + separator.Length)..].Trim();
-            if (title.Length > 0 && LooksLikePublisher(suffix))
+            if (title.Any(char.IsLetter) && LooksLikePublisher(suffix))
             {
                 return (title, suffix);
             }
