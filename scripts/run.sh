@@ -17,7 +17,12 @@ else
   echo "Starting Azurite on 127.0.0.1:$blob-$table (data in .local/azurite)..."
   start_azurite "$root" "$blob" "$queue" "$table" "$root/.local/azurite.log" --location "$root/.local/azurite"
 fi
-trap '[ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null; true' EXIT
+stop() {
+  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null
+  true
+}
+trap stop EXIT INT TERM
 
 echo "Building..."
 dotnet build "$root/src/LocalHost" -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -38,4 +43,6 @@ Set DigestSchedule='*/10 * * * * *' before ./scripts/run.sh for a digest every t
 
 MSG
 cd "$root/src/LocalHost/bin/Release/net10.0"
-dotnet Ingest.LocalHost.dll
+dotnet Ingest.LocalHost.dll &
+APP_PID=$!
+wait "$APP_PID"

@@ -70,6 +70,29 @@ public sealed class IngestAndDigestTests(LocalHostFixture app)
         Assert.Equal("After the junk, a ferry story", (await WaitForArticleAsync(id)).Title);
     }
 
+    [Theory]
+    [InlineData("names/with spaces and ünïcödé – 東京.txt")]
+    [InlineData("names/hash # and question ? marks.txt")]
+    [InlineData("names/back\\slash.txt")]
+    [InlineData("long")]
+    public async Task AwkwardBlobName_Dropped_IsRecordedUnderItsName(string blobName)
+    {
+        if (blobName == "long")
+        {
+            blobName = "names/" + string.Concat(Enumerable.Repeat("a-very-long-folder-name/", 42)) + "end.txt";
+            Assert.True(blobName.Length > 1000);
+        }
+
+        var text = new NewsDropBuilder().WithHeadline($"Ferry story filed as {blobName.GetHashCode(StringComparison.Ordinal)}", "Harbour Gazette").Build();
+        await app.Inbox.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(text));
+        var id = new PlainTextNewsParser().Parse(text).Article!.Id;
+
+        var article = await WaitForArticleAsync(id);
+
+        // Blob storage stores a backslash in a name as a forward slash.
+        Assert.Contains(blobName.Replace('\\', '/'), article.Sources);
+    }
+
     private async Task AssertSecondDropAddsNothingAsync(byte[] bytes, string articleId, string otherName)
     {
         var store = app.Get<TableArticleStore>();
