@@ -20,6 +20,18 @@ install_azurite() {
   fi
 }
 
+# The SMTP server the email-channel tests send to; kept out of package.json, which pins Azurite only.
+MAILDEV_VERSION=3.0.0
+install_maildev() {
+  local root=$1
+  if [ ! -f "$root/.local/tools/node_modules/maildev/package.json" ] || ! grep -q "\"version\": \"$MAILDEV_VERSION\"" "$root/.local/tools/node_modules/maildev/package.json"; then
+    echo "Installing maildev $MAILDEV_VERSION (test SMTP server) into .local/tools..."
+    mkdir -p "$root/.local/tools"
+    npm install --prefix "$root/.local/tools" --no-audit --no-fund --loglevel=error "maildev@$MAILDEV_VERSION" >/dev/null \
+      || { echo "error: npm install maildev failed" >&2; exit 1; }
+  fi
+}
+
 # Prints three free TCP ports on 127.0.0.1.
 free_ports() {
   node -e '

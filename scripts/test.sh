@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/azurite.sh"
 require_tools
 install_azurite "$root"
+install_maildev "$root"
 
 read -r blob queue table < <(free_ports)
 log=$(mktemp -t ingest-azurite-XXXXXX.log)

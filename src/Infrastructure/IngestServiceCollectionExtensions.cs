@@ -11,6 +11,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.Infrastructure;
@@ -56,6 +58,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IDigestChannel>(sp => new QueueDigestChannel(
             sp.GetRequiredService<StorageAccount>().Queues.GetQueueClient(sp.GetRequiredService<IOptions<StorageNames>>().Value.DigestQueue)));
         services.AddSingleton<IDigestChannel, LogDigestChannel>();
+        AddConfiguredChannels(services, configuration);
 
         services.TryAddSingleton<WatchCatalog>();
         services.TryAddSingleton<WatchSeeding>();
@@ -92,6 +95,49 @@ public static class IngestServiceCollectionExtensions
             }
         });
     }
+
+    /// <summary>Webhook and email channels from the <c>Channels</c> section; webhooks share one resilient HttpClient.</summary>
+    private static void AddConfiguredChannels(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelOptions>()
+            .BindConfiguration(ChannelOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Webhooks.All(w => w.Url is { IsAbsoluteUri: true } u && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)), "Channels:Webhooks: every webhook needs an absolute http(s) Url.")
+            .Validate(o => o.Email.All(e => e.To.Count > 0), "Channels:Email: every email channel needs at least one To address.")
+            .Validate(o => o.Webhooks.Select(w => w.Name).Concat(o.Email.Select(e => e.Name)).GroupBy(n => n).All(g => g.Count() == 1), "Channels: channel names must be unique.")
+            .ValidateOnStart();
+
+        var channels = configuration.GetSection(ChannelOptions.SectionName).Get<ChannelOptions>() ?? new ChannelOptions();
+        services.AddHttpClient(WebhookClient)
+            .AddResilienceHandler("webhooks", (pipeline, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptions<ChannelOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, o.WebhookRetries),
+                    Delay = o.WebhookRetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldHandle = args => ValueTask.FromResult(o.WebhookRetries > 0 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                });
+                pipeline.AddTimeout(o.WebhookAttemptTimeout);
+            });
+        for (var i = 0; i < channels.Webhooks.Count; i++)
+        {
+            var index = i;
+            services.AddSingleton<IDigestChannel>(sp => new WebhookDigestChannel(
+                sp.GetRequiredService<IOptions<ChannelOptions>>().Value.Webhooks[index],
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookClient)));
+        }
+
+        for (var i = 0; i < channels.Email.Count; i++)
+        {
+            var index = i;
+            services.AddSingleton<IDigestChannel>(sp => new EmailDigestChannel(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.Email[index]));
+        }
+    }
+
+    private const string WebhookClient = "ingest-webhooks";
 
     private static bool SeedsAreValid(WatchOptions options)
     {

@@ -272,6 +272,14 @@ public sealed class InMemoryDigestStateStore(TimeProvider time) : IDigestStateSt
             .ThenBy(r => r.DigestId, StringComparer.Ordinal)
             .ToList());
 
+    public List<DeadLetter> DeadLetters { get; } = [];
+
+    public Task RecordDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        DeadLetters.Add(deadLetter);
+        return Task.CompletedTask;
+    }
+
     public Task UpdateAsync(DigestRecord record, CancellationToken cancellationToken)
     {
         if (CrashOnNextUpdate)

@@ -101,7 +101,8 @@ public sealed class DigestRunner(
         var digest = DigestComposer.Compose(record.DigestId, watch, record.CreatedAt, claimed);
         var done = new List<string>(record.DeliveredChannels);
         string? lastError = null;
-        foreach (var channel in channels.Where(c => !done.Contains(c.Name)))
+        var mine = channels.Where(c => c.Accepts(watch.Id)).ToList();
+        foreach (var channel in mine.Where(c => !done.Contains(c.Name)))
         {
             try
             {
@@ -112,6 +113,15 @@ public sealed class DigestRunner(
                 record = record with { DeliveredChannels = done.ToList() };
                 await state.UpdateAsync(record, cancellationToken);
             }
+            catch (PermanentDeliveryException ex)
+            {
+                // Refused for good: dead-letter it for this channel, count the channel as finished, go on.
+                await state.RecordDeadLetterAsync(new DeadLetter(watch.Id, digest.Id, channel.Name, ex.Message, time.GetUtcNow()), cancellationToken);
+                done.Add(channel.Name);
+                record = record with { DeliveredChannels = done.ToList() };
+                await state.UpdateAsync(record, cancellationToken);
+                failures.Add($"digest {digest.Id} for watch {watch.Id} dead-lettered on {channel.Name}: {ex.Message}");
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 lastError = $"{channel.Name}: {ex.Message}";
@@ -119,7 +129,7 @@ public sealed class DigestRunner(
             }
         }
 
-        var complete = channels.All(c => done.Contains(c.Name));
+        var complete = mine.All(c => done.Contains(c.Name));
         await state.UpdateAsync(
             record with
             {

@@ -17,7 +17,13 @@ public interface IDigestStateStore
     Task<IReadOnlyList<DigestRecord>> ListUnfinishedAsync(string watchId, CancellationToken cancellationToken);
 
     Task UpdateAsync(DigestRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Records that a channel refused a digest for good, and why.</summary>
+    Task RecordDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 }
+
+/// <summary>A digest a channel refused permanently; the digest is not retried on that channel.</summary>
+public sealed record DeadLetter(string WatchId, string DigestId, string Channel, string Reason, DateTimeOffset At);
 
 public enum DigestStatus
 {
@@ -44,10 +50,18 @@ public sealed record DigestRecord(
     int Attempts,
     string? LastError);
 
-/// <summary>Somewhere a digest is delivered. Delivery must be idempotent on <see cref="Digest.Id"/>.</summary>
+/// <summary>
+/// Somewhere a digest is delivered. Delivery must be idempotent on <see cref="Digest.Id"/> (or pass
+/// it downstream as the idempotency key). Throw <see cref="PermanentDeliveryException"/> for a refusal
+/// that retrying cannot fix; any other exception is retried at the next tick.
+/// </summary>
 public interface IDigestChannel
 {
+    /// <summary>Unique among channels; recorded with each acknowledgement.</summary>
     string Name { get; }
+
+    /// <summary>Whether this channel delivers the watch's digests. Channels configured with no watches take all.</summary>
+    bool Accepts(string watchId) => true;
 
     Task DeliverAsync(Digest digest, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ namespace Ingest.Infrastructure.Storage;
 /// </summary>
 public sealed class TableDigestStateStore(TableClient table, TimeProvider time) : IDigestStateStore
 {
+    /// <summary>Row prefix of dead letters: <c>dead|{digest}|{channel}</c>.</summary>
+    public const string DeadLetterPrefix = "dead|";
+
     public async Task<bool> TryAcquireRunLeaseAsync(string watchId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -86,6 +89,31 @@ public sealed class TableDigestStateStore(TableClient table, TimeProvider time) 
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.WatchId, DigestEntity.OutboxPrefix + record.DigestId), ETag.All),
             ],
             cancellationToken);
+    }
+
+    public Task RecordDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(
+            new TableEntity(deadLetter.WatchId, $"{DeadLetterPrefix}{deadLetter.DigestId}|{TableKey.Encode(deadLetter.Channel)}")
+            {
+                ["DigestId"] = deadLetter.DigestId,
+                ["Channel"] = deadLetter.Channel,
+                ["Reason"] = deadLetter.Reason,
+                ["At"] = deadLetter.At,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    /// <summary>Digests channels refused for good, for a watch.</summary>
+    public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string watchId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {watchId} and RowKey ge {DeadLetterPrefix} and RowKey lt {"dead}"}");
+        var found = new List<DeadLetter>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(new DeadLetter(watchId, row.GetString("DigestId"), row.GetString("Channel"), row.GetString("Reason"), row.GetDateTimeOffset("At") ?? default));
+        }
+
+        return found;
     }
 
     /// <summary>Finished digests of a watch, oldest first.</summary>
