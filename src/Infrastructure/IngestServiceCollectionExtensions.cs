@@ -60,6 +60,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IDigestChannel, LogDigestChannel>();
         AddConfiguredChannels(services, configuration);
 
+        services.TryAddSingleton(sp => new DigestFeed(Container(sp, n => n.ArchiveContainer), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<WatchCatalog>();
         services.TryAddSingleton<WatchSeeding>();
         services.TryAddSingleton<NewsIngestion>();

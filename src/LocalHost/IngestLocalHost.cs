@@ -27,6 +27,7 @@ public static class IngestLocalHost
                 webJobs.AddAzureStorageCoreServices();
                 webJobs.AddAzureStorageBlobs();
             })
+            .ConfigureWebHost(FeedEndpoint.Configure)
             .ConfigureLogging(logging =>
             {
                 logging.ClearProviders();
@@ -53,6 +54,7 @@ public static class IngestLocalHost
         ["InboxContainer"] = "news-inbox",
         ["DigestSchedule"] = "0 0 * * * *",
         ["ReconcileSchedule"] = "0 */5 * * * *",
+        ["FeedUrl"] = "http://127.0.0.1:7080",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Ingest"] = "Information",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",

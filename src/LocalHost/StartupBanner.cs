@@ -14,7 +14,7 @@ public sealed class StartupBanner(IOptions<StorageNames> names, IConfiguration c
         var n = names.Value;
         logger.LogInformation(
             "Ingest is running. Drop news files into blob container '{Inbox}', e.g. az storage blob upload --connection-string \"$AZURE_STORAGE_CONNECTION_STRING\" -c {Inbox} -f article.txt -n article.txt. "
-            + "Articles land in table '{Articles}', keyword hits in '{Hits}', quarantined drops in '{Quarantine}'; digests ({Schedule}) in container '{Archive}' and queue '{Queue}'.",
+            + "Articles land in table '{Articles}', keyword hits in '{Hits}', quarantined drops in '{Quarantine}'; digests ({Schedule}) in container '{Archive}', queue '{Queue}' and the Atom feed {FeedUrl}/api/feeds/digests.",
             n.InboxContainer,
             n.InboxContainer,
             n.ArticlesTable,
@@ -22,7 +22,8 @@ public sealed class StartupBanner(IOptions<StorageNames> names, IConfiguration c
             n.QuarantineTable,
             configuration["DigestSchedule"],
             n.ArchiveContainer,
-            n.DigestQueue);
+            n.DigestQueue,
+            configuration["FeedUrl"]?.TrimEnd('/'));
         return Task.CompletedTask;
     }
 

@@ -50,6 +50,17 @@ public sealed class IngestAndDigestTests(LocalHostFixture app)
         Assert.Equal("sanctions", digest.WatchId);
 
         await AssertSecondDropAddsNothingAsync(bytes, expectedId, "again/sample sanctions (copy).txt");
+
+        using var http = new HttpClient();
+        foreach (var feedPath in new[] { "api/feeds/digests", "api/feeds/digests/sanctions" })
+        {
+            using var response = await http.GetAsync(new Uri(app.FeedBase, feedPath));
+            Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+            using var reader = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync());
+            var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+            var entry = Assert.Single(feed.Items, i => i.Id.EndsWith(":" + digest.Id, StringComparison.Ordinal));
+            Assert.Contains(article.Title, ((System.ServiceModel.Syndication.TextSyndicationContent)entry.Content).Text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

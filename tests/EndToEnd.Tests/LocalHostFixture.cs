@@ -24,6 +24,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public StorageAccount Account => azurite.Account;
 
+    /// <summary>Where LocalHost serves the Atom feed of digests.</summary>
+    public Uri FeedBase { get; } = new($"http://127.0.0.1:{FreePort()}/");
+
     public IServiceProvider Services => host!.Services;
 
     public BlobContainerClient Inbox => Account.Blobs.GetBlobContainerClient(Names.InboxContainer);
@@ -40,6 +43,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         settings["DigestSchedule"] = DigestInterval;
         settings["ReconcileSchedule"] = "00:00:05";
         settings["Reconcile:Grace"] = "00:00:15";
+        settings["FeedUrl"] = FeedBase.ToString();
         host = IngestLocalHost.CreateBuilder([])
             .ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings))
             .Build();
@@ -59,6 +63,13 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>Polls until <paramref name="probe"/> returns a value, or fails the test after <paramref name="seconds"/>.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what, int seconds = 60)

@@ -22,7 +22,8 @@ public sealed partial class SettingsContractTests
     {
         var functions = Metadata().ToDictionary(f => f.Name, f => f);
 
-        Assert.Equal(["EmitDigests", "IngestNewsBlob", "ReconcileInbox"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["DigestFeed", "EmitDigests", "IngestNewsBlob", "ReconcileInbox"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("feeds/digests/{watch?}", functions["DigestFeed"].Binding.GetProperty("route").GetString());
         Assert.Equal("%InboxContainer%/{name}", functions["IngestNewsBlob"].Binding.GetProperty("path").GetString());
         Assert.Equal("EventGrid", functions["IngestNewsBlob"].Binding.GetProperty("source").GetString());
         Assert.Equal("%DigestSchedule%", functions["EmitDigests"].Binding.GetProperty("schedule").GetString());
