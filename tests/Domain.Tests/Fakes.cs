@@ -274,6 +274,17 @@ public sealed class InMemoryDigestStateStore(TimeProvider time) : IDigestStateSt
 
     public List<DeadLetter> DeadLetters { get; } = [];
 
+    private readonly Dictionary<string, DateTimeOffset> slots = new(StringComparer.Ordinal);
+
+    public Task<DateTimeOffset?> GetLastSlotAsync(string watchId, CancellationToken cancellationToken) =>
+        Task.FromResult<DateTimeOffset?>(slots.TryGetValue(watchId, out var slot) ? slot : null);
+
+    public Task SetLastSlotAsync(string watchId, DateTimeOffset slot, CancellationToken cancellationToken)
+    {
+        slots[watchId] = slot;
+        return Task.CompletedTask;
+    }
+
     public Task RecordDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         DeadLetters.Add(deadLetter);

@@ -138,6 +138,24 @@ public sealed class DigestPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScheduledWatch_CadenceAndServedSlotSurviveStorage_DigestWaitsForItsSlot()
+    {
+        var watches = services.GetRequiredService<IWatchStore>();
+        await watches.UpsertAsync(WatchBuilder.Keywords("weekly-ferries", "ferry") with { Cadence = DigestCadence.Parse("weekly fri 17:00 Europe/London min 1") }, default);
+        Assert.Equal("weekly fri 17:00 Europe/London", (await watches.ListAsync(default)).Single(w => w.Id == "weekly-ferries").Cadence.ToString());
+
+        await Runner().RunAsync(default); // starts the schedule (Saturday 28 Nov 2026: last slot Friday 27th)
+        await IngestAsync("weekly.txt", new NewsDropBuilder().WithHeadline("Ferry weekly roundup").Build());
+        var sameWeek = await Runner().RunAsync(default);
+        time.Advance(TimeSpan.FromDays(6) + TimeSpan.FromHours(9)); // Friday 4 Dec, 18:00
+        var friday = await Runner().RunAsync(default);
+
+        Assert.DoesNotContain(sameWeek.Delivered, d => d.WatchId == "weekly-ferries");
+        Assert.Single(friday.Delivered, d => d.WatchId == "weekly-ferries");
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 17, 0, 0, TimeSpan.Zero), await services.GetRequiredService<IDigestStateStore>().GetLastSlotAsync("weekly-ferries", default));
+    }
+
+    [Fact]
     public async Task RunLease_HeldByARunnerThatDied_IsTakenOverOnlyAfterItExpires()
     {
         var state = services.GetRequiredService<IDigestStateStore>();

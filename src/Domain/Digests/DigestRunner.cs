@@ -52,9 +52,29 @@ public sealed class DigestRunner(
                     continue;
                 }
 
-                var pending = await hits.ListPendingAsync(watch.Id, options.Value.MaxItems, cancellationToken);
-                if (pending.Count == 0)
+                var slot = watch.Cadence.LatestSlot(time.GetUtcNow());
+                var scheduled = watch.Cadence.Kind != CadenceKind.AsItHappens;
+                var served = scheduled ? await state.GetLastSlotAsync(watch.Id, cancellationToken) : null;
+                if (slot is null || served >= slot)
                 {
+                    continue; // quiet hours, or this slot is already served
+                }
+
+                if (scheduled && served is null)
+                {
+                    // A watch's schedule starts when it is first seen: its first digest goes out at its next slot.
+                    await state.SetLastSlotAsync(watch.Id, slot.Value, cancellationToken);
+                    continue;
+                }
+
+                var pending = await hits.ListPendingAsync(watch.Id, options.Value.MaxItems, cancellationToken);
+                if (pending.Count == 0 || pending.Count < watch.Cadence.MinimumHits)
+                {
+                    if (scheduled)
+                    {
+                        await state.SetLastSlotAsync(watch.Id, slot.Value, cancellationToken); // the hits wait for the next slot
+                    }
+
                     continue;
                 }
 
@@ -68,6 +88,10 @@ public sealed class DigestRunner(
                 var record = new DigestRecord(watch.Id, NewDigestId(now), DigestStatus.Claiming, now, 0, [], 0, null);
                 await state.CreateAsync(record, cancellationToken);
                 await FinishAsync(watch, record, delivered, failures, cancellationToken, pending);
+                if (scheduled)
+                {
+                    await state.SetLastSlotAsync(watch.Id, slot.Value, cancellationToken);
+                }
             }
             finally
             {

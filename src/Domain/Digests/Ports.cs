@@ -18,6 +18,11 @@ public interface IDigestStateStore
 
     Task UpdateAsync(DigestRecord record, CancellationToken cancellationToken);
 
+    /// <summary>The latest cadence slot a run has served for the watch (sent, or found nothing to send).</summary>
+    Task<DateTimeOffset?> GetLastSlotAsync(string watchId, CancellationToken cancellationToken);
+
+    Task SetLastSlotAsync(string watchId, DateTimeOffset slot, CancellationToken cancellationToken);
+
     /// <summary>Records that a channel refused a digest for good, and why.</summary>
     Task RecordDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ingest.Domain.Digests;
 
 namespace Ingest.Domain.Watches;
 
@@ -32,6 +33,9 @@ public sealed class WatchSeed
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>When digests go out: as-it-happens (default), hourly, "daily 08:00 Europe/London", "weekly mon 08:00"…</summary>
+    public string? Cadence { get; set; }
+
     public Watch ToWatch()
     {
         var id = string.IsNullOrWhiteSpace(Id) ? WatchId.FromName(Name) : Id;
@@ -45,6 +49,16 @@ public sealed class WatchSeed
             throw new ArgumentException($"Watch '{id}' has no keywords.");
         }
 
-        return new Watch(id, Name, Keywords.Where(k => !string.IsNullOrWhiteSpace(k)).ToList(), Enabled);
+        DigestCadence cadence;
+        try
+        {
+            cadence = DigestCadence.Parse(Cadence);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"Watch '{id}': {ex.Message}", ex);
+        }
+
+        return new Watch(id, Name, Keywords.Where(k => !string.IsNullOrWhiteSpace(k)).ToList(), Enabled) { Cadence = cadence };
     }
 }

@@ -118,6 +118,9 @@ public sealed class WatchEntity : ITableEntity
     public string KeywordsJson { get; set; } = "[]";
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The digest cadence in its text form; empty for as-it-happens.</summary>
+    public string? Cadence { get; set; }
 }
 
 /// <summary>The run lease of a watch: row <c>lease</c> in the watch's digest-state partition.</summary>

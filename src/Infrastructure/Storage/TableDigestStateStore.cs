@@ -14,6 +14,9 @@ public sealed class TableDigestStateStore(TableClient table, TimeProvider time) 
     /// <summary>Row prefix of dead letters: <c>dead|{digest}|{channel}</c>.</summary>
     public const string DeadLetterPrefix = "dead|";
 
+    /// <summary>Row holding the latest cadence slot served for the watch.</summary>
+    public const string ScheduleRow = "schedule";
+
     public async Task<bool> TryAcquireRunLeaseAsync(string watchId, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -90,6 +93,15 @@ public sealed class TableDigestStateStore(TableClient table, TimeProvider time) 
             ],
             cancellationToken);
     }
+
+    public async Task<DateTimeOffset?> GetLastSlotAsync(string watchId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(watchId, ScheduleRow, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetDateTimeOffset("LastSlot") : null;
+    }
+
+    public Task SetLastSlotAsync(string watchId, DateTimeOffset slot, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(new TableEntity(watchId, ScheduleRow) { ["LastSlot"] = slot }, TableUpdateMode.Replace, cancellationToken);
 
     public Task RecordDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Ingest.Domain.Digests;
 using Ingest.Domain.Watches;
 
 namespace Ingest.Infrastructure.Storage;
@@ -14,7 +15,10 @@ public sealed class TableWatchStore(TableClient table) : IWatchStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WatchEntity.Partition}");
         await foreach (var row in table.QueryAsync<WatchEntity>(filter, cancellationToken: cancellationToken))
         {
-            watches.Add(new Watch(row.RowKey, row.Name, JsonSerializer.Deserialize<List<string>>(row.KeywordsJson) ?? [], row.Enabled));
+            watches.Add(new Watch(row.RowKey, row.Name, JsonSerializer.Deserialize<List<string>>(row.KeywordsJson) ?? [], row.Enabled)
+            {
+                Cadence = DigestCadence.Parse(row.Cadence),
+            });
         }
 
         return watches;
@@ -42,5 +46,6 @@ public sealed class TableWatchStore(TableClient table) : IWatchStore
         Name = watch.Name,
         KeywordsJson = JsonSerializer.Serialize(watch.Keywords),
         Enabled = watch.Enabled,
+        Cadence = watch.Cadence == DigestCadence.AsItHappens ? null : watch.Cadence.ToString(),
     };
 }
