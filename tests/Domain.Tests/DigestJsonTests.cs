@@ -41,8 +41,10 @@ public sealed class DigestJsonTests
         Assert.Equal(digest.Items.Count, back.Items.Count);
         foreach (var (expected, actual) in digest.Items.Zip(back.Items))
         {
-            Assert.Equal(expected with { Snippets = [] }, actual with { Snippets = [] });
+            Assert.Equal(expected with { Snippets = [], AlsoReportedBy = [], DuplicateArticleIds = [] }, actual with { Snippets = [], AlsoReportedBy = [], DuplicateArticleIds = [] });
             Assert.Equal(expected.Snippets, actual.Snippets);
+            Assert.Equal(expected.AlsoReportedBy, actual.AlsoReportedBy);
+            Assert.Equal(expected.DuplicateArticleIds, actual.DuplicateArticleIds);
         }
     }
 

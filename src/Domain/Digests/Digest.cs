@@ -23,7 +23,14 @@ public sealed record DigestItem(
     DateTimeOffset IngestedAt,
     int HitCount,
     bool TitleHit,
-    IReadOnlyList<DigestSnippet> Snippets);
+    IReadOnlyList<DigestSnippet> Snippets)
+{
+    /// <summary>Publishers of near-duplicate copies of this story, collapsed into this item.</summary>
+    public IReadOnlyList<string> AlsoReportedBy { get; init; } = [];
+
+    /// <summary>Article ids of the collapsed copies; their hits are delivered in this digest too.</summary>
+    public IReadOnlyList<string> DuplicateArticleIds { get; init; } = [];
+}
 
 /// <summary>A snippet around a hit; <see cref="MatchStart"/> and <see cref="MatchLength"/> locate the match inside it.</summary>
 public sealed record DigestSnippet(ArticleField Field, string Keyword, string Text, int MatchStart, int MatchLength);

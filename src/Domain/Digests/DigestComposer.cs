@@ -11,8 +11,8 @@ public static class DigestComposer
 
     public static Digest Compose(string digestId, Watch watch, DateTimeOffset createdAt, IEnumerable<IndexedHit> hits)
     {
-        var items = hits
-            .Select(h => new DigestItem(
+        var ranked = hits
+            .Select(h => (Hit: h, Item: new DigestItem(
                 h.ArticleId,
                 h.Title,
                 h.Publisher,
@@ -25,12 +25,38 @@ public static class DigestComposer
                     .ThenBy(x => x.Offset)
                     .Take(SnippetsPerItem)
                     .Select(x => new DigestSnippet(x.Field, x.Keyword, x.Snippet, x.SnippetMatchStart, x.SnippetMatchLength))
-                    .ToList()))
-            .OrderByDescending(i => i.TitleHit)
-            .ThenByDescending(i => i.HitCount)
-            .ThenByDescending(i => i.IngestedAt)
-            .ThenBy(i => i.ArticleId, StringComparer.Ordinal)
+                    .ToList())))
+            .OrderByDescending(x => x.Item.TitleHit)
+            .ThenByDescending(x => x.Item.HitCount)
+            .ThenByDescending(x => x.Item.IngestedAt)
+            .ThenBy(x => x.Item.ArticleId, StringComparer.Ordinal)
             .ToList();
-        return new Digest(digestId, watch.Id, watch.Name, createdAt, items);
+        return new Digest(digestId, watch.Id, watch.Name, createdAt, CollapseNearDuplicates(ranked));
+    }
+
+    /// <summary>
+    /// Folds each near-duplicate copy of a story (by SimHash) into the best-ranked item of that story,
+    /// which then lists the other publishers as "also reported by".
+    /// </summary>
+    private static List<DigestItem> CollapseNearDuplicates(List<(IndexedHit Hit, DigestItem Item)> ranked)
+    {
+        var kept = new List<(ulong SimHash, DigestItem Item, List<string> Publishers, List<string> Ids)>();
+        foreach (var (hit, item) in ranked)
+        {
+            var story = kept.FindIndex(k => SimHash.SameStory(k.SimHash, hit.SimHash));
+            if (story < 0)
+            {
+                kept.Add((hit.SimHash, item, [], []));
+                continue;
+            }
+
+            kept[story].Ids.Add(item.ArticleId);
+            if (item.Publisher is { } publisher && publisher != kept[story].Item.Publisher && !kept[story].Publishers.Contains(publisher))
+            {
+                kept[story].Publishers.Add(publisher);
+            }
+        }
+
+        return kept.Select(k => k.Item with { AlsoReportedBy = k.Publishers, DuplicateArticleIds = k.Ids }).ToList();
     }
 }

@@ -20,7 +20,13 @@ public static class DigestHtml
         foreach (var item in digest.Items)
         {
             html.Append("<h2>").Append(E(item.Title)).Append("</h2>");
-            html.Append(CultureInfo.InvariantCulture, $"<p>{E(item.Publisher ?? "Unknown publisher")} · ingested {item.IngestedAt:yyyy-MM-dd HH:mm} UTC · {DigestText.Count(item.HitCount, "hit")} · <code>{E(item.SourceBlob)}</code></p><ul>");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(item.Publisher ?? "Unknown publisher")} · ingested {item.IngestedAt:yyyy-MM-dd HH:mm} UTC · {DigestText.Count(item.HitCount, "hit")} · <code>{E(item.SourceBlob)}</code></p>");
+            if (item.AlsoReportedBy.Count > 0)
+            {
+                html.Append("<p>Also reported by ").Append(E(string.Join(", ", item.AlsoReportedBy))).Append(".</p>");
+            }
+
+            html.Append("<ul>");
             foreach (var s in item.Snippets)
             {
                 html.Append("<li>").Append(E(s.Text[..s.MatchStart])).Append("<mark>").Append(E(s.Text.Substring(s.MatchStart, s.MatchLength))).Append("</mark>")

@@ -17,6 +17,10 @@ public static class DigestMarkdown
             md.Append('\n').Append(item.Publisher is null ? "Unknown publisher" : Escape(item.Publisher));
             md.Append(CultureInfo.InvariantCulture, $" · ingested {item.IngestedAt:yyyy-MM-dd HH:mm} UTC · {Plural(item.HitCount, "hit")}");
             md.Append(CultureInfo.InvariantCulture, $" · source `{item.SourceBlob.Replace('`', '\'')}`\n\n");
+            if (item.AlsoReportedBy.Count > 0)
+            {
+                md.Append("Also reported by ").Append(Escape(string.Join(", ", item.AlsoReportedBy))).Append(".\n\n");
+            }
             foreach (var snippet in item.Snippets)
             {
                 var before = snippet.Text[..snippet.MatchStart];

@@ -18,6 +18,11 @@ public static class DigestText
         {
             text.Append('\n').Append(item.Title).Append('\n');
             text.Append(CultureInfo.InvariantCulture, $"{item.Publisher ?? "Unknown publisher"} · ingested {item.IngestedAt:yyyy-MM-dd HH:mm} UTC · {Count(item.HitCount, "hit")} · {item.SourceBlob}\n");
+            if (item.AlsoReportedBy.Count > 0)
+            {
+                text.Append("  Also reported by ").Append(string.Join(", ", item.AlsoReportedBy)).Append('\n');
+            }
+
             foreach (var s in item.Snippets)
             {
                 text.Append("  - ").Append(s.Text.AsSpan(0, s.MatchStart)).Append('»').Append(s.Text.AsSpan(s.MatchStart, s.MatchLength)).Append('«')

@@ -17,4 +17,7 @@ public record IndexedHit(
 {
     /// <summary>Hits in the article; the index may keep fewer explained <see cref="Hits"/> than this.</summary>
     public int HitCount { get; init; } = Hits.Count;
+
+    /// <summary>The article's <see cref="Articles.SimHash"/>, for collapsing near-duplicates; 0 when unknown.</summary>
+    public ulong SimHash { get; init; }
 }

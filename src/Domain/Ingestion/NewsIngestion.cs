@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Ingest.Domain.Articles;
 using Ingest.Domain.Digests;
 using Ingest.Domain.Parsing;
 using Ingest.Domain.Watches;
@@ -91,8 +92,9 @@ public sealed class NewsIngestion(
         // New, or an earlier attempt stopped before its hits were indexed: (re)index. The index ignores entries it has.
         var matcher = await watches.GetMatcherAsync(cancellationToken);
         var matches = matcher.Match(article);
+        var fingerprint = matches.Count == 0 ? 0 : SimHash.Compute(article);
         await hits.AddAsync(
-            matches.Select(m => new IndexedHit(m.WatchId, article.Id, article.Title, article.Publisher, blobName, ingestedAt, m.Hits)).ToList(),
+            matches.Select(m => new IndexedHit(m.WatchId, article.Id, article.Title, article.Publisher, blobName, ingestedAt, m.Hits) { SimHash = fingerprint }).ToList(),
             cancellationToken);
         await articles.MarkHitsIndexedAsync(article.Id, cancellationToken);
         return new IngestionOutcome(existing is null ? IngestionResult.Stored : IngestionResult.Duplicate, article.Id, article.Title, matches.Select(m => m.WatchId).ToList(), null);

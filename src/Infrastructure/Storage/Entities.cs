@@ -96,6 +96,9 @@ public sealed class HitEntity : ITableEntity
     /// <summary>The explained hits (keyword, field, offsets, snippet) as JSON, at most <see cref="TableHitIndex.MaxStoredHits"/>.</summary>
     public string HitsJson { get; set; } = "[]";
 
+    /// <summary>The article's SimHash (as a signed 64-bit value), for collapsing near-duplicates.</summary>
+    public long SimHash { get; set; }
+
     /// <summary>The digest this hit was delivered in; empty while pending.</summary>
     public string DigestId { get; set; } = string.Empty;
 }

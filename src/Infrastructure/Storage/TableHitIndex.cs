@@ -133,6 +133,7 @@ public sealed class TableHitIndex(TableClient table) : IHitIndex
         SourceBlob = hit.SourceBlob,
         IngestedAt = hit.IngestedAt,
         HitCount = hit.HitCount,
+        SimHash = unchecked((long)hit.SimHash),
         TitleHit = hit.Hits.Any(h => h.Field == ArticleField.Title),
         HitsJson = JsonSerializer.Serialize(hit.Hits.OrderBy(h => h.Field).Take(MaxStoredHits), Json),
     };
@@ -148,6 +149,7 @@ public sealed class TableHitIndex(TableClient table) : IHitIndex
         row.ETag)
     {
         HitCount = row.HitCount,
+        SimHash = unchecked((ulong)row.SimHash),
     };
 
     /// <summary>A hit as read from the pending rows, with the ETag its claim is conditional on.</summary>
