@@ -92,7 +92,8 @@ public sealed class DigestPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         var last = await Task.WhenAll(runnerA.RunAsync(default), runnerB.RunAsync(default));
         digests.AddRange(last.SelectMany(r => r.Delivered));
 
-        var ferryArticles = digests.Where(d => d.WatchId == "ferries").SelectMany(d => d.Items).Select(i => i.ArticleId).ToList();
+        // The forty drops share their body, so digests collapse them as near-duplicates: count the collapsed ids too.
+        var ferryArticles = digests.Where(d => d.WatchId == "ferries").SelectMany(d => d.Items).SelectMany(i => i.DuplicateArticleIds.Prepend(i.ArticleId)).ToList();
         Assert.Equal(40, ferryArticles.Count);
         Assert.Equal(40, ferryArticles.Distinct().Count());
     }
