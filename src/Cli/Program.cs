@@ -1,0 +1,3 @@
+using Ingest.Cli;
+
+return await IngestCli.RunAsync(args, Console.Out, Console.Error);
