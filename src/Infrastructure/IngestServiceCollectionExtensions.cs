@@ -30,7 +30,7 @@ public static class IngestServiceCollectionExtensions
         services.AddOptions<WatchOptions>()
             .BindConfiguration(WatchOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(SeedsAreValid, "Watches:Seed has an invalid watch: each needs a Name, at least one keyword, and an Id of lower-case letters, digits and hyphens.")
+            .Validate(SeedsAreValid, "Watches:Seed has an invalid watch: each needs a Name, a valid Expression (or Keywords), and an Id of lower-case letters, digits and hyphens.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
