@@ -27,7 +27,7 @@ public static class WatchExpression
         if (!HasPositiveTerm(node, negated: false))
         {
             throw new WatchExpressionException(
-                "Expected at least one term that is not negated at position 1: an expression of only NOT clauses can never be hit",
+                "Expected a term that is not negated at position 1 (an expression of only NOT clauses can never be hit)",
                 1,
                 "a term that is not negated");
         }
@@ -171,8 +171,9 @@ public static class WatchExpression
             SkipSpace();
             if (AtOperator("NOT"))
             {
+                var at = pos;
                 pos += 3;
-                return Nested(() => new NotNode(ParseUnary()));
+                return Nested(at, () => new NotNode(ParseUnary()));
             }
 
             if (pos < text.Length && IsDash(text[pos]))
@@ -184,7 +185,7 @@ public static class WatchExpression
                 }
 
                 pos++;
-                return Nested(() => new NotNode(ParseUnary()));
+                return Nested(pos - 1, () => new NotNode(ParseUnary()));
             }
 
             return ParseNear();
@@ -236,7 +237,7 @@ public static class WatchExpression
             if (c == '(')
             {
                 pos++;
-                return Nested(() =>
+                return Nested(pos - 1, () =>
                 {
                     SkipSpace();
                     if (pos < text.Length && text[pos] == ')')
@@ -269,9 +270,10 @@ public static class WatchExpression
                 }
             }
 
+            var scopeAt = pos;
             if (TryFieldScope(out var field))
             {
-                return Nested(() => Scope(ParsePrimaryAfterScope(), field));
+                return Nested(scopeAt, () => Scope(ParsePrimaryAfterScope(), field));
             }
 
             if (c == '=')
@@ -469,10 +471,11 @@ public static class WatchExpression
             return true;
         }
 
-        private T Nested<T>(Func<T> parse)
+        private T Nested<T>(int at, Func<T> parse)
         {
             if (++depth > MaxDepth)
             {
+                pos = at;
                 throw Error($"fewer nested parentheses, NOTs or fields (at most {MaxDepth})");
             }
 
