@@ -30,8 +30,8 @@ public static class IngestServiceCollectionExtensions
         services.AddOptions<WatchOptions>()
             .BindConfiguration(WatchOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(SeedsAreValid, "Watches:Seed has an invalid watch: each needs a Name, a valid Expression (or Keywords), and an Id of lower-case letters, digits and hyphens.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WatchOptions>, WatchSeedValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
@@ -62,19 +62,6 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<StorageProvisioner>();
         services.AddHostedService<IngestStartup>();
         return services;
-    }
-
-    private static bool SeedsAreValid(WatchOptions options)
-    {
-        try
-        {
-            _ = options.SeedWatches();
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static Azure.Data.Tables.TableClient Table(IServiceProvider sp, Func<StorageNames, string> name) =>
