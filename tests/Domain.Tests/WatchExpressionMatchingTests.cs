@@ -1,3 +1,4 @@
+using CsCheck;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Matching;
 
@@ -193,6 +194,25 @@ public sealed class WatchExpressionMatchingTests
     public void Near_CountsWordsBetweenInEitherOrder(string expression, string body, bool hits)
     {
         Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Fact]
+    public void Near_ArbitraryText_AgreesWithCountingWordsBetween()
+    {
+        var words = Gen.OneOf<string>(["alpha", "beta", "x", "y"]).Array[0, 40];
+
+        Gen.Select(words, Gen.Int[0, 6]).Sample(
+            (text, n) =>
+            {
+                var alphas = Enumerable.Range(0, text.Length).Where(i => text[i] == "alpha").ToList();
+                var betas = Enumerable.Range(0, text.Length).Where(i => text[i] == "beta").ToList();
+                var expected = alphas.Any(a => betas.Any(b => Math.Abs(a - b) - 1 <= n));
+
+                var match = MatchBody($"alpha NEAR/{n} beta", text.Length == 0 ? "empty" : string.Join(' ', text));
+
+                Assert.Equal(expected, match is not null);
+            },
+            iter: 3_000);
     }
 
     [Fact]

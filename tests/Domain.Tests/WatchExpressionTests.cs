@@ -121,6 +121,27 @@ public sealed class WatchExpressionTests
             iter: 20_000);
     }
 
+    [Fact]
+    public void Match_ArbitraryWords_HitExactlyWhenTheirKeysAreEqual()
+    {
+        // The matcher folds and stems article words in a buffer; this holds it to EnglishInflection.Key.
+        var letter = Gen.OneOf<char>(['a', 'e', 'i', 's', 'd', 'n', 'g', 'y', 'r', 'S', 'E', 'D', 'é', 'É']);
+        var word = Gen.Select(letter.Array[1, 9], Gen.Bool, letter.Array[0, 3], (a, apostrophe, b) =>
+            new string(a) + (apostrophe && b.Length > 0 ? "’" : string.Empty) + new string(b));
+
+        var suffix = Gen.OneOf<string>(["", "s", "es", "ed", "ing", "ied", "\u2019s", "'S", "d"]);
+        var related = Gen.Select(word, suffix, Gen.Bool, (w, s, upper) => (w, upper ? (w + s).ToUpperInvariant() : w + s));
+
+        Gen.OneOf(Gen.Select(word, word), related).Sample(
+            (term, text) =>
+            {
+                var hit = KeywordMatcher.Compile([new Watch("w", "w", "\"" + term + "\"")]).Match(ArticleBuilder.WithBody(text)).Count == 1;
+
+                Assert.Equal(EnglishInflection.Key(term) == EnglishInflection.Key(text), hit);
+            },
+            iter: 5_000);
+    }
+
     [Theory]
     [InlineData(new[] { "sanctions" }, "sanctions")]
     [InlineData(new[] { "sanctions", "foreign minister" }, "sanctions OR \"foreign minister\"")]

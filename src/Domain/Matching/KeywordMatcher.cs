@@ -16,9 +16,13 @@ public sealed class KeywordMatcher
     /// <summary>Characters of context kept on each side of a hit in its snippet.</summary>
     public const int SnippetContext = 60;
 
+    /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
+    private const int MaxBufferedWord = 64;
+
     private readonly CompiledWatch[] watches;
-    private readonly Dictionary<string, int> inflected;
-    private readonly Dictionary<string, int> exact;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> inflected;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> exact;
+    private readonly bool anyExact;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixes;
     private readonly int[] prefixLengths;
     private readonly int[][] watchesByPattern;
@@ -26,8 +30,9 @@ public sealed class KeywordMatcher
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected)
     {
         this.watches = watches;
-        inflected = table.Inflected;
-        exact = table.Exact;
+        inflected = table.Inflected.GetAlternateLookup<ReadOnlySpan<char>>();
+        exact = table.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        anyExact = table.Exact.Count > 0;
         prefixes = table.Prefix.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLengths = [.. table.Prefix.Keys.Select(k => k.Length).Distinct().Order()];
         watchesByPattern = [.. table.Watches.Select(w => w.ToArray())];
@@ -112,36 +117,75 @@ public sealed class KeywordMatcher
 
     private void ScanField(Scan scan, string text, ArticleField field)
     {
-        var words = WordTokenizer.Tokenize(text);
-        foreach (var word in words)
+        Span<char> folded = stackalloc char[MaxBufferedWord];
+        Span<char> stemmed = stackalloc char[MaxBufferedWord + 1];
+        foreach (var word in WordTokenizer.Tokenize(text))
         {
             var token = scan.Tokens.Count;
             scan.Tokens.Add(new Token(field, word.Start, word.Length));
             var span = text.AsSpan(word.Start, word.Length);
-            var fold = EnglishInflection.Fold(span);
-            if (exact.Count > 0 && exact.TryGetValue(fold, out var e))
+            var length = FoldAscii(span, folded);
+            ReadOnlySpan<char> fold = length >= 0 ? folded[..length] : EnglishInflection.Fold(span);
+            if (anyExact && exact.TryGetValue(fold, out var e))
             {
                 scan.Add(e, token);
             }
 
-            foreach (var length in prefixLengths)
+            foreach (var prefixLength in prefixLengths)
             {
-                if (length > fold.Length)
+                if (prefixLength > fold.Length)
                 {
                     break;
                 }
 
-                if (prefixes.TryGetValue(fold.AsSpan(0, length), out var p))
+                if (prefixes.TryGetValue(fold[..prefixLength], out var p))
                 {
                     scan.Add(p, token);
                 }
             }
 
-            if (inflected.TryGetValue(EnglishInflection.Stem(fold), out var i))
+            var stemLength = EnglishInflection.StemLength(fold, out var appendY);
+            ReadOnlySpan<char> key = fold[..stemLength];
+            if (appendY)
+            {
+                key.CopyTo(stemmed);
+                stemmed[stemLength] = 'y';
+                key = stemmed[..(stemLength + 1)];
+            }
+
+            if (inflected.TryGetValue(key, out var i))
             {
                 scan.Add(i, token);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="EnglishInflection.Fold"/> for a word of ASCII characters, written into <paramref name="into"/>:
+    /// the number of characters written, or -1 when the word is not ASCII or too long (then fold it the slow way).
+    /// </summary>
+    private static int FoldAscii(ReadOnlySpan<char> word, Span<char> into)
+    {
+        if (word.Length > into.Length)
+        {
+            return -1;
+        }
+
+        var n = 0;
+        foreach (var c in word)
+        {
+            if (c > 0x7F)
+            {
+                return -1;
+            }
+
+            if (c != '\'')
+            {
+                into[n++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            }
+        }
+
+        return n;
     }
 
     private static List<KeywordHit> Explain(Scan scan, List<ClauseSpan> spans)
@@ -342,10 +386,19 @@ public sealed class KeywordMatcher
             }
 
             var rights = right.Occurrences(scan);
+            if (rights.Count == 0)
+            {
+                return found;
+            }
+
+            // Only right occurrences starting in a window around each left one can be near it.
+            rights.Sort((a, b) => a.First.CompareTo(b.First));
+            var longest = rights.Max(r => r.Last - r.First);
             foreach (var l in lefts)
             {
-                foreach (var r in rights)
+                for (var k = FirstStartingAtOrAfter(rights, l.First - maxBetween - 1 - longest); k < rights.Count && rights[k].First <= l.Last + maxBetween + 1; k++)
                 {
+                    var r = rights[k];
                     var between = r.First > l.Last ? r.First - l.Last - 1 : l.First > r.Last ? l.First - r.Last - 1 : -1;
                     if (between >= 0 && between <= maxBetween && scan.Tokens[l.First].Field == scan.Tokens[r.First].Field)
                     {
@@ -355,6 +408,25 @@ public sealed class KeywordMatcher
             }
 
             return found;
+        }
+
+        private static int FirstStartingAtOrAfter(List<Occurrence> sorted, int token)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sorted[mid].First < token)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
     }
 
