@@ -73,6 +73,11 @@ public sealed class WatchExpressionMatchingTests
     [InlineData("\"foreign minister\"", "The minister for foreign affairs.", false)]
     [InlineData("\"foreign minister\"", "The foreign trade minister.", false)]
     [InlineData("\"foreign minister\"", "They met the foreign", false)]
+    [InlineData("\"the ferry\"", "Ferry the ferry.", true)]
+    [InlineData("\"the ferry\"", "Ferry, the, the, the.", false)]
+    [InlineData("\"the ferry\"", "The ferry", true)]
+    [InlineData("\"ferry the\"", "Ferry", false)]
+    [InlineData("\"a b c\"", "c b a b c", true)]
     public void Phrase_MatchesWordsConsecutivelyInOrder(string expression, string body, bool hits)
     {
         Assert.Equal(hits, MatchBody(expression, body) is not null);

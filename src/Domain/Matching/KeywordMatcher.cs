@@ -61,7 +61,7 @@ public sealed class KeywordMatcher
             }
 
             var index = compiled.Count;
-            compiled.Add(new CompiledWatch(watch, CompileNode(node!, table, index)));
+            compiled.Add(new CompiledWatch(watch, CompileNode(node!, table, index, negated: false)));
         }
 
         return new KeywordMatcher([.. compiled], table, rejected);
@@ -227,14 +227,18 @@ public sealed class KeywordMatcher
         return new KeywordHit(keyword, field, start, length, lead + snippet.Trim() + trail, lead.Length + (start - from) - (snippet.Length - snippet.TrimStart().Length), length);
     }
 
-    private static Condition CompileNode(ExpressionNode node, PatternTable table, int watch) => node switch
+    /// <summary>
+    /// Compiles one watch's expression. Only the words of terms that are not negated make the watch a
+    /// candidate: a watch can only hold with a hit, and a hit comes from a term that is not negated.
+    /// </summary>
+    private static Condition CompileNode(ExpressionNode node, PatternTable table, int watch, bool negated) => node switch
     {
-        TermNode term => new TermCondition(term.Clause, [.. term.Words.Select(w => table.Intern(w, watch))], term.Field),
-        AndNode and => new AndCondition([.. and.Operands.Select(o => CompileNode(o, table, watch))]),
-        OrNode or => new OrCondition([.. or.Operands.Select(o => CompileNode(o, table, watch))]),
-        NotNode not => new NotCondition(CompileNode(not.Operand, table, watch)),
+        TermNode term => new TermCondition(term.Clause, [.. term.Words.Select(w => table.Intern(w, negated ? null : watch))], term.Field),
+        AndNode and => new AndCondition([.. and.Operands.Select(o => CompileNode(o, table, watch, negated))]),
+        OrNode or => new OrCondition([.. or.Operands.Select(o => CompileNode(o, table, watch, negated))]),
+        NotNode not => new NotCondition(CompileNode(not.Operand, table, watch, !negated)),
         NearNode near => new NearCondition(
-            (Positional)CompileNode(near.Left, table, watch), (Positional)CompileNode(near.Right, table, watch), near.MaxWordsBetween),
+            (Positional)CompileNode(near.Left, table, watch, negated), (Positional)CompileNode(near.Right, table, watch, negated), near.MaxWordsBetween),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node."),
     };
 
@@ -251,7 +255,8 @@ public sealed class KeywordMatcher
 
         public List<List<int>> Watches { get; } = [];
 
-        public int Intern(WordPattern pattern, int watch)
+        /// <param name="watch">The watch to make a candidate when the pattern is seen, or null for a negated term.</param>
+        public int Intern(WordPattern pattern, int? watch)
         {
             var table = pattern.Match switch
             {
@@ -267,9 +272,9 @@ public sealed class KeywordMatcher
             }
 
             var users = Watches[id];
-            if (users.Count == 0 || users[^1] != watch)
+            if (watch is { } w && (users.Count == 0 || users[^1] != w))
             {
-                users.Add(watch);
+                users.Add(w);
             }
 
             return id;
@@ -344,26 +349,44 @@ public sealed class KeywordMatcher
         public override List<Occurrence> Occurrences(Scan scan)
         {
             var found = new List<Occurrence>();
-            if (!scan.Seen.TryGetValue(patterns[0], out var starts))
+
+            // Anchor on the word seen least often ("the" in "the ferry" is everywhere), and stop at once if one is unseen.
+            var anchor = 0;
+            List<int>? anchors = null;
+            for (var k = 0; k < patterns.Length; k++)
             {
-                return found;
+                if (!scan.Seen.TryGetValue(patterns[k], out var list))
+                {
+                    return found;
+                }
+
+                if (anchors is null || list.Count < anchors.Count)
+                {
+                    (anchor, anchors) = (k, list);
+                }
             }
 
-            foreach (var start in starts)
+            foreach (var at in anchors!)
             {
+                var start = at - anchor;
+                if (start < 0 || start + patterns.Length > scan.Tokens.Count)
+                {
+                    continue;
+                }
+
                 var where = scan.Tokens[start].Field;
-                if ((field is { } only && where != only) || start + patterns.Length > scan.Tokens.Count)
+                if (field is { } only && where != only)
                 {
                     continue;
                 }
 
                 var whole = true;
-                for (var k = 1; k < patterns.Length && whole; k++)
+                for (var k = 0; k < patterns.Length && whole; k++)
                 {
-                    whole = scan.Tokens[start + k].Field == where && scan.Has(patterns[k], start + k);
+                    whole = k == anchor || (scan.Tokens[start + k].Field == where && scan.Has(patterns[k], start + k));
                 }
 
-                if (whole)
+                if (whole && scan.Tokens[start + patterns.Length - 1].Field == where)
                 {
                     var last = start + patterns.Length - 1;
                     found.Add(new Occurrence(start, last, [new ClauseSpan(clause, start, last)]));
