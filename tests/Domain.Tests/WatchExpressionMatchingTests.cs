@@ -125,6 +125,8 @@ public sealed class WatchExpressionMatchingTests
     [InlineData("sanctions -\"sanctions relief\"", "Talk of sanctions.", true)]
     [InlineData("sanctions -(russia OR iran)", "Sanctions on Iran.", false)]
     [InlineData("sanctions -(russia OR iran)", "Sanctions on Cuba.", true)]
+    [InlineData("NOT NOT sanctions", "Sanctions.", true)]
+    [InlineData("NOT -sanctions", "Sanctions.", true)]
     public void Not_ExcludesArticlesWithTheTerm(string expression, string body, bool hits)
     {
         Assert.Equal(hits, MatchBody(expression, body) is not null);

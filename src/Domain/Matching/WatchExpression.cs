@@ -173,7 +173,7 @@ public static class WatchExpression
             {
                 var at = pos;
                 pos += 3;
-                return Nested(at, () => new NotNode(ParseUnary()));
+                return Nested(at, () => Negate(ParseUnary()));
             }
 
             if (pos < text.Length && IsDash(text[pos]))
@@ -185,7 +185,7 @@ public static class WatchExpression
                 }
 
                 pos++;
-                return Nested(pos - 1, () => new NotNode(ParseUnary()));
+                return Nested(pos - 1, () => Negate(ParseUnary()));
             }
 
             return ParseNear();
@@ -222,6 +222,9 @@ public static class WatchExpression
                 left = new NearNode(left, right, distance);
             }
         }
+
+        /// <summary>NOT NOT x is x, so its terms still produce hits.</summary>
+        private static ExpressionNode Negate(ExpressionNode node) => node is NotNode not ? not.Operand : new NotNode(node);
 
         private static bool IsPositional(ExpressionNode node) => node is TermNode or NearNode;
 
