@@ -50,7 +50,7 @@ public static class IngestCli
             await using var services = Services(configuration);
             foreach (var watch in (await services.GetRequiredService<IWatchStore>().ListAsync(cancellationToken)).OrderBy(w => w.Id, StringComparer.Ordinal))
             {
-                await output.WriteLineAsync($"{watch.Id}\t{(watch.Enabled ? "enabled" : "disabled")}\t{watch.Cadence}\t{string.Join(" OR ", watch.Keywords)}");
+                await output.WriteLineAsync($"{watch.Id}\t{(watch.Enabled ? "enabled" : "disabled")}\t{watch.Cadence}\t{watch.Expression}");
             }
 
             return 0;
@@ -62,7 +62,7 @@ public static class IngestCli
         {
             await using var services = Services(configuration);
             var watch = await FindAsync(services, result.GetValue(id)!, cancellationToken);
-            await output.WriteLineAsync($"id:        {watch.Id}\nname:      {watch.Name}\nenabled:   {watch.Enabled}\ncadence:   {watch.Cadence}\nkeywords:  {string.Join(" OR ", watch.Keywords)}");
+            await output.WriteLineAsync($"id:        {watch.Id}\nname:      {watch.Name}\nenabled:   {watch.Enabled}\ncadence:   {watch.Cadence}\nexpression: {watch.Expression}\nmin hits:  {watch.MinimumHits}");
             return 0;
         });
 

@@ -35,8 +35,8 @@ public static class IngestServiceCollectionExtensions
         services.AddOptions<WatchOptions>()
             .BindConfiguration(WatchOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(SeedsAreValid, "Watches:Seed has an invalid watch: each needs a Name, at least one keyword, and an Id of lower-case letters, digits and hyphens.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WatchOptions>, WatchSeedValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
@@ -139,19 +139,6 @@ public static class IngestServiceCollectionExtensions
     }
 
     private const string WebhookClient = "ingest-webhooks";
-
-    private static bool SeedsAreValid(WatchOptions options)
-    {
-        try
-        {
-            _ = options.SeedWatches();
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     private static Azure.Data.Tables.TableClient Table(IServiceProvider sp, Func<StorageNames, string> name) =>
         sp.GetRequiredService<StorageAccount>().Tables.GetTableClient(name(sp.GetRequiredService<IOptions<StorageNames>>().Value));

@@ -125,13 +125,17 @@ public static class ArticleBuilder
     public static Article WithBody(params string[] paragraphs) => Make(paragraphs: paragraphs);
 }
 
+/// <summary>Watches from legacy keyword lists (any keyword hits; several words make a phrase) or from expressions.</summary>
 public static class WatchBuilder
 {
-    public static Watch For(params string[] keywords) => new("test-watch", "Test watch", keywords);
+    public static Watch For(params string[] keywords) => new("test-watch", "Test watch", WatchExpression.FromKeywords(keywords));
 
-    public static Watch Named(string id, params string[] keywords) => new(id, id, keywords);
+    public static Watch Named(string id, params string[] keywords) => new(id, id, WatchExpression.FromKeywords(keywords));
 
-    public static Watch Disabled(params string[] keywords) => new("off", "Off", keywords, Enabled: false);
+    public static Watch Disabled(params string[] keywords) => new("off", "Off", WatchExpression.FromKeywords(keywords), Enabled: false);
+
+    public static Watch Expression(string expression, int minimumHits = 1, string id = "test-watch") =>
+        new(id, id, expression, MinimumHits: minimumHits);
 }
 
 /// <summary>Indexed hits for digest tests: an article with a number of body hits, optionally one in the title.</summary>

@@ -10,7 +10,7 @@ public sealed class DigestRunnerTests
     private readonly InMemoryWatchStore watches = new(
         WatchBuilder.Named("ferries", "ferry"),
         WatchBuilder.Named("storms", "storm"),
-        new Watch("paused", "Paused", ["ferry"], Enabled: false));
+        new Watch("paused", "Paused", "ferry", Enabled: false));
 
     private readonly InMemoryHitIndex hits = new();
     private readonly InMemoryDigestStateStore state;

@@ -11,6 +11,7 @@ public sealed class ConfigurationTests
     [InlineData("InboxContainer", "Not_A_Container")]
     [InlineData("Ingestion:MaxBlobBytes", "12")]
     [InlineData("Watches:Seed:0:Name", "No keywords")]
+    [InlineData("Watches:Seed:0:Expression", "(sanctions OR tariffs")]
     public async Task Start_WithABadSetting_FailsNamingTheSetting(string setting, string value)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -24,6 +25,23 @@ public sealed class ConfigurationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(setting.Split(':')[0] is "Watches" ? "Watches:Seed" : setting.Split(':')[^1], string.Join(" ", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAnInvalidSeedExpression_SaysWhereItFails()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        builder.Configuration["Watches:Seed:0:Name"] = "Trade";
+        builder.Configuration["Watches:Seed:0:Expression"] = "(sanctions OR tariffs";
+        builder.AddIngest();
+        builder.Services.RemoveAll<IHostedService>();
+        builder.Services.AddHostedService<NothingToStart>();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Expected ')' at position 22", string.Join(" ", error.Failures), StringComparison.Ordinal);
     }
 
     [Fact]

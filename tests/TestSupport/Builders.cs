@@ -1,4 +1,5 @@
 using System.Text;
+using Ingest.Domain.Matching;
 using Ingest.Domain.Watches;
 
 namespace Ingest.TestSupport;
@@ -70,5 +71,8 @@ public sealed class NewsDropBuilder
 
 public static class WatchBuilder
 {
-    public static Watch Keywords(string id, params string[] keywords) => new(id, id, keywords);
+    /// <summary>A watch from a legacy keyword list: any keyword hits.</summary>
+    public static Watch Keywords(string id, params string[] keywords) => new(id, id, WatchExpression.FromKeywords(keywords));
+
+    public static Watch Expression(string id, string expression, int minimumHits = 1) => new(id, id, expression, MinimumHits: minimumHits);
 }

@@ -48,65 +48,85 @@ public static class EnglishInflection
     /// <summary>Strips a regular English suffix from an already folded word.</summary>
     public static string Stem(string w)
     {
-        if (w.Length <= 3 || !char.IsLetter(w[^1]) || Invariant.Contains(w))
+        var length = StemLength(w, out var appendY);
+        return appendY ? string.Concat(w.AsSpan(0, length), "y") : length == w.Length ? w : w[..length];
+    }
+
+    /// <summary>
+    /// <see cref="Stem"/> without allocating: the stem is the first <c>return</c> characters of
+    /// <paramref name="w"/>, followed by "y" when <paramref name="appendY"/> ("agencies" → "agenc" + "y").
+    /// </summary>
+    public static int StemLength(ReadOnlySpan<char> w, out bool appendY)
+    {
+        appendY = false;
+        if (w.Length <= 3 || !char.IsLetter(w[^1]) || InvariantLookup.Contains(w))
         {
-            return w;
+            return w.Length;
         }
 
-        string stem;
+        int n;
         if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal))
         {
-            stem = w.Length > 4 ? w[..^3] + "y" : w;
+            if (w.Length > 4)
+            {
+                // The stem ends in "y", so neither rule below applies.
+                appendY = true;
+                return w.Length - 3;
+            }
+
+            n = w.Length;
         }
-        else if (w.EndsWith("ing", StringComparison.Ordinal) && HasVowel(w.AsSpan(0, w.Length - 3)) && w.Length - 3 >= 3)
+        else if (w.EndsWith("ing", StringComparison.Ordinal) && HasVowel(w[..^3]) && w.Length - 3 >= 3)
         {
-            stem = Undouble(w[..^3]);
+            n = UndoubledLength(w[..^3]);
         }
         else if (w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)
-            && HasVowel(w.AsSpan(0, w.Length - 2)) && w.Length - 2 >= 3)
+            && HasVowel(w[..^2]) && w.Length - 2 >= 3)
         {
-            stem = Undouble(w[..^2]);
+            n = UndoubledLength(w[..^2]);
         }
         else if (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)
             || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("zes", StringComparison.Ordinal))
         {
-            stem = w[..^2];
+            n = w.Length - 2;
         }
         else if (w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
         {
-            stem = w[..^1];
+            n = w.Length - 1;
         }
         else
         {
-            stem = w;
+            n = w.Length;
         }
 
         // "-eed" is "-ee" + "d" ("agreed") or a base form ("exceed"); either way it keys as "-ee",
         // so "agree"/"agreed" and "exceed"/"exceeds"/"exceeded" each share a key.
-        if (stem.EndsWith("eed", StringComparison.Ordinal) && !Invariant.Contains(stem))
+        if (w[..n].EndsWith("eed", StringComparison.Ordinal) && !InvariantLookup.Contains(w[..n]))
         {
-            stem = stem[..^1];
+            n--;
         }
 
         // A final silent e goes too, so "escalate", "escalates" and "escalated" share a key.
-        return stem.Length > 3 && stem[^1] == 'e' && stem[^2] is not ('e' or 'i' or 'o' or 'y') ? stem[..^1] : stem;
+        return n > 3 && w[n - 1] == 'e' && w[n - 2] is not ('e' or 'i' or 'o' or 'y') ? n - 1 : n;
     }
 
     /// <summary>Words that look inflected but are not: stripping them would match unrelated words.</summary>
-    private static readonly HashSet<string> Invariant =
-    [
+    private static readonly HashSet<string> Invariant = new(StringComparer.Ordinal)
+    {
         "news", "series", "species", "always", "perhaps", "whereas", "sometimes", "does", "goes",
         "chaos", "bias", "atlas", "canvas", "lens", "thus", "during", "nothing", "something", "anything",
         "everything", "morning", "evening", "king", "ring", "thing", "spring", "string", "wing", "bring",
         "sing", "swing", "sting", "ceiling", "need", "speed", "feed", "seed", "bed", "red", "shed", "bled",
-    ];
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InvariantLookup = Invariant.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly System.Buffers.SearchValues<char> Vowels = System.Buffers.SearchValues.Create("aeiouy");
 
     private static bool HasVowel(ReadOnlySpan<char> s) => s.IndexOfAny(Vowels) >= 0;
 
-    private static string Undouble(string s) =>
-        s.Length > 3 && s[^1] == s[^2] && s[^1] is not ('l' or 's' or 'z' or 'e' or 'o') && !"aeiou".Contains(s[^1], StringComparison.Ordinal)
-            ? s[..^1]
-            : s;
+    private static int UndoubledLength(ReadOnlySpan<char> s) =>
+        s.Length > 3 && s[^1] == s[^2] && s[^1] is not ('l' or 's' or 'z' or 'e' or 'o' or 'a' or 'i' or 'u')
+            ? s.Length - 1
+            : s.Length;
 }

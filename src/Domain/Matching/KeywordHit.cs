@@ -3,8 +3,10 @@ using Ingest.Domain.Articles;
 namespace Ingest.Domain.Matching;
 
 /// <summary>
-/// One occurrence of a watched keyword, explained: which keyword, in which field, where (character
-/// offsets into that field), and a snippet around it with the match located inside the snippet.
+/// One occurrence of a watched term, explained: which clause of the watch expression matched
+/// (<paramref name="Keyword"/>: the term or phrase as written, e.g. <c>sanction*</c> or <c>"foreign minister"</c>),
+/// in which field, where (character offsets into that field), and a snippet around it with the match
+/// located inside the snippet.
 /// </summary>
 public sealed record KeywordHit(
     string Keyword,

@@ -51,7 +51,9 @@ public static class WordTokenizer
         return count;
     }
 
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+    public static bool IsWordChar(char c) => c < 0x80
+        ? char.IsAsciiLetterOrDigit(c)
+        : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 
     private static bool IsApostrophe(char c) => c is '\'' or '’';
 }

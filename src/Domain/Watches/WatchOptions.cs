@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Ingest.Domain.Digests;
+using Ingest.Domain.Matching;
 
 namespace Ingest.Domain.Watches;
 
@@ -16,10 +17,14 @@ public sealed class WatchOptions
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public IReadOnlyList<Watch> SeedWatches() => Seed.Count == 0
-        ? [new Watch("sanctions", "Sanctions", ["sanctions"])]
+        ? [new Watch("sanctions", "Sanctions", "sanctions")]
         : Seed.Select(s => s.ToWatch()).ToList();
 }
 
+/// <summary>
+/// One watch in settings. Give an <see cref="Expression"/> (docs/watches.md), or the legacy
+/// <see cref="Keywords"/> list, which becomes the expression <c>a OR b OR "c d"</c>; not both.
+/// </summary>
 public sealed class WatchSeed
 {
     public string? Id { get; set; }
@@ -27,8 +32,10 @@ public sealed class WatchSeed
     [Required]
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>Words or "quoted phrases"; any of them hits.</summary>
-    [MinLength(1)]
+    /// <summary>The watch expression, e.g. <c>sanctions AND (russia OR iran)</c>.</summary>
+    public string? Expression { get; set; }
+
+    /// <summary>Legacy: words or phrases, any of which hits. Ignored when empty.</summary>
     public List<string> Keywords { get; set; } = [];
 
     public bool Enabled { get; set; } = true;
@@ -36,6 +43,11 @@ public sealed class WatchSeed
     /// <summary>When digests go out: as-it-happens (default), hourly, "daily 08:00 Europe/London", "weekly mon 08:00"…</summary>
     public string? Cadence { get; set; }
 
+    /// <summary>Hits (occurrences of terms that are not negated) an article needs to hit the watch.</summary>
+    [Range(1, 1000)]
+    public int MinimumHits { get; set; } = 1;
+
+    /// <exception cref="ArgumentException">The id, expression or keywords are not valid; the message says which and why.</exception>
     public Watch ToWatch()
     {
         var id = string.IsNullOrWhiteSpace(Id) ? WatchId.FromName(Name) : Id;
@@ -44,9 +56,26 @@ public sealed class WatchSeed
             throw new ArgumentException($"Watch id '{id}' is not valid: use 1-{WatchId.MaxLength} lower-case letters, digits and hyphens.");
         }
 
-        if (Keywords.Count == 0 || Keywords.All(string.IsNullOrWhiteSpace))
+        var hasKeywords = Keywords.Any(k => !string.IsNullOrWhiteSpace(k));
+        if (!string.IsNullOrWhiteSpace(Expression) && hasKeywords)
         {
-            throw new ArgumentException($"Watch '{id}' has no keywords.");
+            throw new ArgumentException($"Watch '{id}' has both an Expression and Keywords: give one.");
+        }
+
+        var expression = string.IsNullOrWhiteSpace(Expression) ? WatchExpression.FromKeywords(Keywords) : Expression.Trim();
+        if (expression.Length == 0)
+        {
+            throw new ArgumentException($"Watch '{id}' has no expression (or keywords).");
+        }
+
+        if (!WatchExpression.TryParse(expression, out _, out var error))
+        {
+            throw new ArgumentException($"Watch '{id}' has an invalid expression: {error!.Message}.", error);
+        }
+
+        if (MinimumHits < 1)
+        {
+            throw new ArgumentException($"Watch '{id}' has MinimumHits {MinimumHits}: it must be at least 1.");
         }
 
         DigestCadence cadence;
@@ -59,6 +88,6 @@ public sealed class WatchSeed
             throw new ArgumentException($"Watch '{id}': {ex.Message}", ex);
         }
 
-        return new Watch(id, Name, Keywords.Where(k => !string.IsNullOrWhiteSpace(k)).ToList(), Enabled) { Cadence = cadence };
+        return new Watch(id, Name, expression, Enabled, MinimumHits) { Cadence = cadence };
     }
 }

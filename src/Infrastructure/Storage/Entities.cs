@@ -118,12 +118,19 @@ public sealed class WatchEntity : ITableEntity
 
     public string Name { get; set; } = string.Empty;
 
-    public string KeywordsJson { get; set; } = "[]";
+    /// <summary>The watch expression. Null only on rows written before expressions existed.</summary>
+    public string? Expression { get; set; }
+
+    /// <summary>Legacy: the keyword list (JSON array) of rows written before expressions; read, never written.</summary>
+    public string? KeywordsJson { get; set; }
 
     public bool Enabled { get; set; } = true;
 
     /// <summary>The digest cadence in its text form; empty for as-it-happens.</summary>
     public string? Cadence { get; set; }
+
+    /// <summary>Null on legacy rows, meaning 1.</summary>
+    public int? MinimumHits { get; set; }
 }
 
 /// <summary>The run lease of a watch: row <c>lease</c> in the watch's digest-state partition.</summary>

@@ -2,11 +2,12 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Ingest.Domain.Digests;
+using Ingest.Domain.Matching;
 using Ingest.Domain.Watches;
 
 namespace Ingest.Infrastructure.Storage;
 
-/// <summary>Watches, one row each in partition <c>watch</c>.</summary>
+/// <summary>Watches, one row each in partition <c>watch</c>. Legacy keyword rows read as OR expressions.</summary>
 public sealed class TableWatchStore(TableClient table) : IWatchStore
 {
     public async Task<IReadOnlyList<Watch>> ListAsync(CancellationToken cancellationToken)
@@ -15,10 +16,7 @@ public sealed class TableWatchStore(TableClient table) : IWatchStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {WatchEntity.Partition}");
         await foreach (var row in table.QueryAsync<WatchEntity>(filter, cancellationToken: cancellationToken))
         {
-            watches.Add(new Watch(row.RowKey, row.Name, JsonSerializer.Deserialize<List<string>>(row.KeywordsJson) ?? [], row.Enabled)
-            {
-                Cadence = DigestCadence.Parse(row.Cadence),
-            });
+            watches.Add(ToWatch(row));
         }
 
         return watches;
@@ -40,12 +38,24 @@ public sealed class TableWatchStore(TableClient table) : IWatchStore
     public Task UpsertAsync(Watch watch, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(ToEntity(watch), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Rows written before expressions have only <c>KeywordsJson</c>: any keyword hits, so they read as <c>a OR b</c>.</summary>
+    private static Watch ToWatch(WatchEntity row) => new(
+        row.RowKey,
+        row.Name,
+        row.Expression ?? WatchExpression.FromKeywords(JsonSerializer.Deserialize<List<string>>(row.KeywordsJson ?? "[]") ?? []),
+        row.Enabled,
+        row.MinimumHits ?? 1)
+    {
+        Cadence = DigestCadence.Parse(row.Cadence),
+    };
+
     private static WatchEntity ToEntity(Watch watch) => new()
     {
         RowKey = watch.Id,
         Name = watch.Name,
-        KeywordsJson = JsonSerializer.Serialize(watch.Keywords),
+        Expression = watch.Expression,
         Enabled = watch.Enabled,
         Cadence = watch.Cadence == DigestCadence.AsItHappens ? null : watch.Cadence.ToString(),
+        MinimumHits = watch.MinimumHits,
     };
 }

@@ -1,0 +1,71 @@
+using BenchmarkDotNet.Attributes;
+using Ingest.Domain.Articles;
+using Ingest.Domain.Matching;
+using Ingest.Domain.Parsing;
+
+namespace Ingest.Benchmarks;
+
+/// <summary>
+/// Matching throughput over the BBC corpus in ../shared/corpus/bbc (read at setup, never copied), one
+/// operation matching every article once. Program leaves this class out, with a message, when the corpus is absent.
+/// </summary>
+[MemoryDiagnoser]
+public class BbcBenchmarks
+{
+    private IReadOnlyList<Article> articles = [];
+    private KeywordMatcher matcher = KeywordMatcher.Empty;
+
+    [Params(10, 1_000, 10_000)]
+    public int Terms { get; set; }
+
+    public static string? CorpusFolder()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Ingest.sln")))
+                {
+                    var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "bbc"));
+                    return Directory.Exists(corpus) ? corpus : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static IReadOnlyList<Article> Load(string folder)
+    {
+        var parser = new PlainTextNewsParser();
+        return [.. Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).Equals("README.TXT", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => NewsTextDecoder.Decode(File.ReadAllBytes(f)).Text)
+            .Where(t => t is not null)
+            .Select(t => parser.Parse(t!).Article)
+            .OfType<Article>()];
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = CorpusFolder() ?? throw new InvalidOperationException("../shared/corpus/bbc is absent.");
+        articles = Load(folder);
+        var vocabulary = SyntheticText.Vocabulary(20_000);
+        matcher = KeywordMatcher.Compile(Watches.Make(Watches.Terms(Terms, vocabulary), vocabulary));
+        Console.WriteLine($"// BBC: {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches");
+    }
+
+    [Benchmark]
+    public int MatchBbc()
+    {
+        var hits = 0;
+        foreach (var article in articles)
+        {
+            hits += matcher.Match(article).Count;
+        }
+
+        return hits;
+    }
+}

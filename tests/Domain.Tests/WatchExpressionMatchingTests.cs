@@ -1,0 +1,326 @@
+using CsCheck;
+using Ingest.Domain.Articles;
+using Ingest.Domain.Matching;
+
+namespace Ingest.Domain.Tests;
+
+/// <summary>Each operator of the watch expression language, with the texts it must and must not hit.</summary>
+public sealed class WatchExpressionMatchingTests
+{
+    private static WatchMatch? Match(string expression, Article article, int minimumHits = 1) =>
+        KeywordMatcher.Compile([WatchBuilder.Expression(expression, minimumHits)]).Match(article).SingleOrDefault();
+
+    private static WatchMatch? MatchBody(string expression, string body) => Match(expression, ArticleBuilder.WithBody(body));
+
+    private static string[] Matched(string body, WatchMatch? match) =>
+        match is null ? [] : [.. match.Hits.Select(h => body.Substring(h.Offset, h.Length))];
+
+    [Theory]
+    [InlineData("sanction", "Banks were sanctioned.", "sanctioned")]
+    [InlineData("sanction", "The sanctioning body met.", "sanctioning")]
+    [InlineData("sanctions", "A single sanction.", "sanction")]
+    [InlineData("SANCTION", "new Sanctions", "Sanctions")]
+    [InlineData("cafe", "The Café’s owner", "Café’s")]
+    public void BareTerm_MatchesInflectionsCaseAndAccents(string expression, string body, string expected)
+    {
+        Assert.Equal([expected], Matched(body, MatchBody(expression, body)));
+    }
+
+    [Theory]
+    [InlineData("sanction", "A sanctimonious speech.")]
+    [InlineData("sanction", "The sanctuary closed.")]
+    [InlineData("sanction*", "Santa arrived.")]
+    public void BareTerm_DoesNotMatchOtherWordsSharingLetters(string expression, string body)
+    {
+        Assert.Null(MatchBody(expression, body));
+    }
+
+    [Fact]
+    public void BareTerm_InHyphenatedWord_MatchesThePart()
+    {
+        // A hyphen separates words, so "anti-sanctions" contains the word "sanctions" (docs/watches.md).
+        var body = "Anti-sanctions protesters marched.";
+
+        Assert.Equal(["sanctions"], Matched(body, MatchBody("sanctions", body)));
+    }
+
+    [Fact]
+    public void HyphenatedTerm_IsAPhraseOfItsParts()
+    {
+        Assert.NotNull(MatchBody("anti-sanctions", "The anti–sanctions lobby."));
+        Assert.NotNull(MatchBody("anti-sanctions", "The anti sanctions lobby."));
+        Assert.Null(MatchBody("anti-sanctions", "Sanctions, anti everything."));
+    }
+
+    [Theory]
+    [InlineData("=sanctions", "New sanctions.", true)]
+    [InlineData("=sanctions", "New SANCTIONS.", true)]
+    [InlineData("=sanctions", "New sanction.", false)]
+    [InlineData("=sanctions", "They sanctioned it.", false)]
+    [InlineData("=cafe", "The Café.", true)]
+    [InlineData("=\"foreign ministers\"", "The foreign ministers met.", true)]
+    [InlineData("=\"foreign ministers\"", "The foreign minister met.", false)]
+    public void ExactTerm_IgnoresCaseAndAccentsButNotInflection(string expression, string body, bool hits)
+    {
+        Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Theory]
+    [InlineData("\"foreign minister\"", "The Foreign Ministers met.", true)]
+    [InlineData("“foreign minister”", "The foreign minister met.", true)]
+    [InlineData("„foreign minister“", "The foreign minister met.", true)]
+    [InlineData("\"foreign minister\"", "Foreign, minister!", true)]
+    [InlineData("\"foreign minister\"", "The minister for foreign affairs.", false)]
+    [InlineData("\"foreign minister\"", "The foreign trade minister.", false)]
+    [InlineData("\"foreign minister\"", "They met the foreign", false)]
+    [InlineData("\"the ferry\"", "Ferry the ferry.", true)]
+    [InlineData("\"the ferry\"", "Ferry, the, the, the.", false)]
+    [InlineData("\"the ferry\"", "The ferry", true)]
+    [InlineData("\"ferry the\"", "Ferry", false)]
+    [InlineData("\"a b c\"", "c b a b c", true)]
+    public void Phrase_MatchesWordsConsecutivelyInOrder(string expression, string body, bool hits)
+    {
+        Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Fact]
+    public void Phrase_DoesNotSpanFields()
+    {
+        var article = ArticleBuilder.Make(title: "Talks with the foreign", standfirst: "Minister arrives.", paragraphs: ["Nothing."]);
+
+        Assert.Null(Match("\"foreign minister\"", article));
+    }
+
+    [Fact]
+    public void Phrase_HitCoversTheWholePhrase()
+    {
+        var body = "Yesterday the Foreign Minister spoke.";
+
+        var hit = Assert.Single(MatchBody("\u201cforeign minister\u201d", body)!.Hits);
+
+        Assert.Equal("Foreign Minister", body.Substring(hit.Offset, hit.Length));
+        Assert.Equal("\u201cforeign minister\u201d", hit.Keyword);
+    }
+
+    [Theory]
+    [InlineData("sanctions russia", "Russia faces sanctions.", true)]
+    [InlineData("sanctions russia", "Sanctions on Iran.", false)]
+    [InlineData("sanctions AND russia", "Russia faces sanctions.", true)]
+    [InlineData("sanctions AND russia", "Russia alone.", false)]
+    [InlineData("sanctions OR tariffs", "New tariffs.", true)]
+    [InlineData("sanctions OR tariffs", "New taxes.", false)]
+    [InlineData("sanctions and russia", "Sanctions, Russia, and more.", true)]
+    [InlineData("sanctions and russia", "Sanctions and Iran.", false)]
+    public void AndOr_CombineTerms(string expression, string body, bool hits)
+    {
+        Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Theory]
+    [InlineData("sanctions NOT russia", "Sanctions on Iran.", true)]
+    [InlineData("sanctions NOT russia", "Sanctions on Russia.", false)]
+    [InlineData("sanctions -russia", "Sanctions on Russia.", false)]
+    [InlineData("sanctions –russia", "Sanctions on Russia.", false)]
+    [InlineData("sanctions -\"sanctions relief\"", "Talk of sanctions relief.", false)]
+    [InlineData("sanctions -\"sanctions relief\"", "Talk of sanctions.", true)]
+    [InlineData("sanctions -(russia OR iran)", "Sanctions on Iran.", false)]
+    [InlineData("sanctions -(russia OR iran)", "Sanctions on Cuba.", true)]
+    [InlineData("NOT NOT sanctions", "Sanctions.", true)]
+    [InlineData("NOT -sanctions", "Sanctions.", true)]
+    public void Not_ExcludesArticlesWithTheTerm(string expression, string body, bool hits)
+    {
+        Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Fact]
+    public void Not_ProducesNoHits()
+    {
+        var body = "Sanctions on Iran, not Cuba.";
+
+        var match = MatchBody("sanctions -russia", body);
+
+        Assert.Equal(["Sanctions"], Matched(body, match));
+    }
+
+    [Theory]
+    [InlineData("ferry OR sanctions russia", "A ferry sank.", true)]
+    [InlineData("ferry OR sanctions russia", "Sanctions on Iran.", false)]
+    [InlineData("ferry OR sanctions russia", "Sanctions on Russia.", true)]
+    [InlineData("(ferry OR sanctions) russia", "A ferry sank.", false)]
+    [InlineData("(ferry OR sanctions) russia", "A Russian ferry? No: a Russia ferry.", true)]
+    [InlineData("sanctions AND russia OR iran", "Iran.", true)]
+    [InlineData("sanctions AND (russia OR iran)", "Iran.", false)]
+    public void Parentheses_OverrideThatAndBindsTighterThanOr(string expression, string body, bool hits)
+    {
+        Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Theory]
+    [InlineData("sanct*", "Sanctimonious talk.", "Sanctimonious")]
+    [InlineData("sanction*", "Sanctioned banks.", "Sanctioned")]
+    [InlineData("econ*", "The Economy’s health.", "Economy’s")]
+    [InlineData("cafe*", "Cafés reopened.", "Cafés")]
+    [InlineData("sanction*", "A sanction.", "sanction")]
+    public void Prefix_MatchesWordsStartingWithIt(string expression, string body, string expected)
+    {
+        Assert.Equal([expected], Matched(body, MatchBody(expression, body)));
+    }
+
+    [Fact]
+    public void Prefix_DoesNotMatchShorterWordOrMidWord()
+    {
+        Assert.Null(MatchBody("sanction*", "Sanct. The unsanctioned deal."));
+    }
+
+    [Fact]
+    public void Prefix_SeveralLengthsInOneMatcher_EachMatch()
+    {
+        var matcher = KeywordMatcher.Compile([WatchBuilder.Expression("econ*", id: "a"), WatchBuilder.Expression("economist*", id: "b")]);
+
+        var matches = matcher.Match(ArticleBuilder.WithBody("Economists and the economy."));
+
+        Assert.Equal(2, Assert.Single(matches, m => m.WatchId == "a").Hits.Count);
+        Assert.Single(Assert.Single(matches, m => m.WatchId == "b").Hits);
+    }
+
+    [Theory]
+    [InlineData("sanctions NEAR/3 russia", "Sanctions on Russia.", true)]
+    [InlineData("sanctions NEAR/3 russia", "Russia is facing sanctions.", true)]
+    [InlineData("sanctions NEAR/3 russia", "Sanctions one two three Russia.", true)]
+    [InlineData("sanctions NEAR/3 russia", "Sanctions one two three four Russia.", false)]
+    [InlineData("sanctions NEAR/3 russia", "Russia one two three sanctions.", true)]
+    [InlineData("sanctions NEAR/3 russia", "Russia one two three four sanctions.", false)]
+    [InlineData("sanctions NEAR/0 russia", "Russia sanctions.", true)]
+    [InlineData("sanctions NEAR/0 russia", "Russia, new sanctions.", false)]
+    [InlineData("sanctions NEAR russia", "Sanctions 1 2 3 4 5 Russia.", true)]
+    [InlineData("sanctions NEAR russia", "Sanctions 1 2 3 4 5 6 Russia.", false)]
+    [InlineData("\"new sanctions\" NEAR/1 russia", "New sanctions on Russia.", true)]
+    [InlineData("\"new sanctions\" NEAR/1 russia", "New sanctions on all of Russia.", false)]
+    [InlineData("sanctions NEAR/1 russia NEAR/1 oil", "Sanctions on Russia’s oil.", true)]
+    [InlineData("sanctions NEAR/1 russia NEAR/1 oil", "Sanctions on Russia and its oil.", false)]
+    public void Near_CountsWordsBetweenInEitherOrder(string expression, string body, bool hits)
+    {
+        Assert.Equal(hits, MatchBody(expression, body) is not null);
+    }
+
+    [Fact]
+    public void Near_ArbitraryText_AgreesWithCountingWordsBetween()
+    {
+        var words = Gen.OneOf<string>(["alpha", "beta", "x", "y"]).Array[0, 40];
+
+        Gen.Select(words, Gen.Int[0, 6]).Sample(
+            (text, n) =>
+            {
+                var alphas = Enumerable.Range(0, text.Length).Where(i => text[i] == "alpha").ToList();
+                var betas = Enumerable.Range(0, text.Length).Where(i => text[i] == "beta").ToList();
+                var expected = alphas.Any(a => betas.Any(b => Math.Abs(a - b) - 1 <= n));
+
+                var match = MatchBody($"alpha NEAR/{n} beta", text.Length == 0 ? "empty" : string.Join(' ', text));
+
+                Assert.Equal(expected, match is not null);
+            },
+            iter: 3_000);
+    }
+
+    [Fact]
+    public void Near_DoesNotSpanFields()
+    {
+        var article = ArticleBuilder.Make(title: "New sanctions", standfirst: "Russia reacts.", paragraphs: ["Nothing."]);
+
+        Assert.Null(Match("sanctions NEAR/5 russia", article));
+    }
+
+    [Fact]
+    public void Near_ExplainsBothSidesButOnlyTheNearOccurrences()
+    {
+        var body = "Russia. Lots of words come here before the sanctions on Russia.";
+
+        var match = MatchBody("sanctions NEAR/2 russia", body);
+
+        Assert.Equal(["sanctions", "Russia"], Matched(body, match));
+    }
+
+    [Theory]
+    [InlineData("title:sanctions", true, false, false)]
+    [InlineData("standfirst:sanctions", false, true, false)]
+    [InlineData("body:sanctions", false, false, true)]
+    [InlineData("TITLE:sanctions", true, false, false)]
+    [InlineData("title:\"new sanctions\"", true, false, false)]
+    [InlineData("title:(sanctions OR tariffs)", true, false, false)]
+    public void FieldScope_MatchesOnlyInThatField(string expression, bool inTitle, bool inStandfirst, bool inBody)
+    {
+        Assert.Equal(inTitle, Match(expression, ArticleBuilder.Make(title: "New sanctions", paragraphs: ["Nothing."])) is not null);
+        Assert.Equal(inStandfirst, Match(expression, ArticleBuilder.Make(title: "News", standfirst: "New sanctions.", paragraphs: ["Nothing."])) is not null);
+        Assert.Equal(inBody, Match(expression, ArticleBuilder.Make(title: "News", paragraphs: ["New sanctions."])) is not null);
+    }
+
+    [Fact]
+    public void FieldScope_HitsAreMarkedWithTheirField()
+    {
+        var article = ArticleBuilder.Make(title: "Sanctions widen", paragraphs: ["Sanctions again."]);
+
+        var match = Match("title:sanctions OR body:sanctions", article)!;
+
+        Assert.True(match.InTitle);
+        Assert.Equal([ArticleField.Title, ArticleField.Body], match.Hits.Select(h => h.Field));
+    }
+
+    [Fact]
+    public void Hits_NameTheClauseThatMatched()
+    {
+        var match = MatchBody("(sanction* OR =tariffs) NOT ferry", "Sanctioned tariffs.")!;
+
+        Assert.Equal(["sanction*", "=tariffs"], match.Hits.Select(h => h.Keyword));
+    }
+
+    [Fact]
+    public void Hits_OnlyFromTheBranchesThatHeld()
+    {
+        var body = "Sanctions and tariffs.";
+
+        var match = MatchBody("(sanctions AND russia) OR tariffs", body);
+
+        Assert.Equal(["tariffs"], Matched(body, match));
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void MinimumHits_NeedsThatManyPositiveHits(int minimumHits, bool hits)
+    {
+        var article = ArticleBuilder.Make(title: "Sanctions", paragraphs: ["More sanctions, not Russia. A sanction."]);
+
+        Assert.Equal(hits, Match("sanctions -iran", article, minimumHits) is not null);
+    }
+
+    [Fact]
+    public void Match_OnlyInTeasers_DoesNotHit()
+    {
+        var article = ArticleBuilder.Make(paragraphs: ["Nothing."], teasers: ["Sanctions on Russia"]);
+
+        Assert.Null(Match("sanctions OR russia", article));
+    }
+
+    [Fact]
+    public void Compile_InvalidExpression_IsRejectedNotFatal()
+    {
+        var matcher = KeywordMatcher.Compile([WatchBuilder.Expression("(sanctions", id: "bad"), WatchBuilder.Expression("tariffs", id: "good")]);
+
+        Assert.Equal(1, matcher.WatchCount);
+        Assert.StartsWith("Expected ')'", matcher.Rejected["bad"], StringComparison.Ordinal);
+        Assert.Equal("good", Assert.Single(matcher.Match(ArticleBuilder.WithBody("Tariffs."))).WatchId);
+    }
+
+    [Fact]
+    public void Match_ManyWatches_ReportsOnlyThoseThatHold()
+    {
+        var watches = Enumerable.Range(0, 2000).Select(i => WatchBuilder.Expression($"word{i} OR \"phrase {i}\"", id: $"w{i}")).ToList();
+        watches.Add(WatchBuilder.Expression("sanctions NOT word5", id: "negated"));
+        var matcher = KeywordMatcher.Compile(watches);
+
+        var matches = matcher.Match(ArticleBuilder.WithBody("word7 then phrase 1999 and sanctions."));
+
+        Assert.Equal(["w7", "w1999", "negated"], matches.Select(m => m.WatchId));
+    }
+}
