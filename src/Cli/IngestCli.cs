@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Ingest.Domain.Digests;
 using Ingest.Domain.Ingestion;
+using Ingest.Domain.Matching;
+using Ingest.Domain.Parsing;
 using Ingest.Domain.Watches;
 using Ingest.Infrastructure;
+using Ingest.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -35,7 +38,7 @@ public static class IngestCli
         {
             return await parsed.InvokeAsync();
         }
-        catch (CliException ex)
+        catch (Exception ex) when (ex is CliException or ArgumentException or FormatException)
         {
             await error.WriteLineAsync(ex.Message);
             return 1;
@@ -66,7 +69,95 @@ public static class IngestCli
             return 0;
         });
 
-        return new Command("watch", "Watches: the topics digests are sent for.") { list, show };
+        var expression = new Argument<string>("expression") { Description = "A watch expression, e.g. 'sanction* NEAR/5 russia -\"sanctions relief\"' (docs/watches.md)." };
+        var name = new Option<string?>("--name") { Description = "Display name (default: the id)." };
+        var cadence = new Option<string?>("--cadence") { Description = "as-it-happens (default), hourly, 'daily 08:00 Europe/London', 'weekly mon 08:00'…" };
+        var minHits = new Option<int>("--min-hits") { Description = "Hits an article needs to count.", DefaultValueFactory = _ => 1 };
+        var disabled = new Option<bool>("--disabled") { Description = "Add it switched off." };
+        var replace = new Option<bool>("--replace") { Description = "Overwrite a watch with the same id." };
+        var add = new Command("add", "Add a watch.") { id, expression, name, cadence, minHits, disabled, replace };
+        add.SetAction(async (result, cancellationToken) =>
+        {
+            var watch = new WatchSeed
+            {
+                Id = result.GetValue(id),
+                Name = result.GetValue(name) ?? result.GetValue(id)!,
+                Expression = result.GetValue(expression),
+                Cadence = result.GetValue(cadence),
+                MinimumHits = result.GetValue(minHits),
+                Enabled = !result.GetValue(disabled),
+            }.ToWatch();
+            await using var services = Services(configuration);
+            var store = services.GetRequiredService<IWatchStore>();
+            if (result.GetValue(replace))
+            {
+                await store.UpsertAsync(watch, cancellationToken);
+            }
+            else if (!await store.AddIfMissingAsync(watch, cancellationToken))
+            {
+                throw new CliException($"Watch '{watch.Id}' exists; use --replace to overwrite it.");
+            }
+
+            await output.WriteLineAsync($"Watch '{watch.Id}' saved: {watch.Expression} ({watch.Cadence}). Hosts pick it up within Watches:RefreshInterval; `ingest watch backfill {watch.Id}` runs it over stored articles.");
+            return 0;
+        });
+
+        var remove = new Command("remove", "Remove a watch. Its delivered digests stay in the archive.") { id };
+        remove.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = Services(configuration);
+            if (!await services.GetRequiredService<IWatchStore>().RemoveAsync(result.GetValue(id)!, cancellationToken))
+            {
+                throw new CliException($"No watch '{result.GetValue(id)}'.");
+            }
+
+            await output.WriteLineAsync($"Watch '{result.GetValue(id)}' removed.");
+            return 0;
+        });
+
+        var files = new Argument<FileInfo[]>("files") { Description = "News files to match, as the inbox would receive them.", Arity = ArgumentArity.OneOrMore };
+        var test = new Command("test", "Match an expression against files, offline, and explain every hit.") { expression, files };
+        test.SetAction(async (result, cancellationToken) =>
+        {
+            var watch = new WatchSeed { Id = "test", Name = "test", Expression = result.GetValue(expression) }.ToWatch();
+            var matcher = KeywordMatcher.Compile([watch]);
+            var any = false;
+            foreach (var file in result.GetValue(files)!)
+            {
+                var decoded = NewsTextDecoder.Decode(await File.ReadAllBytesAsync(file.FullName, cancellationToken));
+                var parsed = decoded.Text is null ? Domain.Parsing.ParseResult.Fail(decoded.Error!) : new PlainTextNewsParser().Parse(decoded.Text);
+                if (parsed.Article is not { } article)
+                {
+                    await output.WriteLineAsync($"{file.Name}: not readable news: {parsed.Error}");
+                    continue;
+                }
+
+                var matches = matcher.Match(article);
+                var match = matches.Count > 0 ? matches[0] : null;
+                await output.WriteLineAsync($"{file.Name}: {(match is null ? "no match" : $"MATCH, {match.Hits.Count} hit(s)")} — {article.Title}");
+                foreach (var hit in match?.Hits ?? [])
+                {
+                    any = true;
+                    var s = hit.Snippet;
+                    await output.WriteLineAsync($"  {hit.Field.ToString().ToLowerInvariant()} @{hit.Offset} [{hit.Keyword}]: {s[..hit.SnippetMatchStart]}»{s.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength)}«{s[(hit.SnippetMatchStart + hit.SnippetMatchLength)..]}");
+                }
+            }
+
+            return any ? 0 : 3;
+        });
+
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only articles ingested at or after this time (ISO 8601)." };
+        var backfill = new Command("backfill", "Run a watch over stored articles, adding each hit exactly once; the next digest carries them.") { id, since };
+        backfill.SetAction(async (result, cancellationToken) =>
+        {
+            await using var services = Services(configuration);
+            var watch = await FindAsync(services, result.GetValue(id)!, cancellationToken);
+            var summary = await services.GetRequiredService<WatchBackfill>().RunAsync(watch, result.GetValue(since), cancellationToken);
+            await output.WriteLineAsync($"Backfill of '{watch.Id}': {summary.Scanned} article(s) scanned, {summary.Matched} matched; hits already indexed were left as they were.");
+            return 0;
+        });
+
+        return new Command("watch", "Watches: the topics digests are sent for.") { add, list, show, remove, test, backfill };
     }
 
     private static Command DigestCommands(IConfiguration configuration, TextWriter output)

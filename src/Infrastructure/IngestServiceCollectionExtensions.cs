@@ -62,6 +62,7 @@ public static class IngestServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new DigestFeed(Container(sp, n => n.ArchiveContainer), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<WatchCatalog>();
+        services.TryAddSingleton(sp => new WatchBackfill(sp.GetRequiredService<TableArticleStore>(), sp.GetRequiredService<IHitIndex>()));
         services.TryAddSingleton<WatchSeeding>();
         services.TryAddSingleton<NewsIngestion>();
         services.TryAddSingleton<DigestRunner>();

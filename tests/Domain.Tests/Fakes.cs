@@ -221,6 +221,9 @@ public sealed class InMemoryWatchStore(params Watch[] initial) : IWatchStore
         watches.Add(watch);
         return Task.CompletedTask;
     }
+
+    public Task<bool> RemoveAsync(string watchId, CancellationToken cancellationToken) =>
+        Task.FromResult(watches.RemoveAll(w => w.Id == watchId) > 0);
 }
 
 public sealed class InMemoryDigestStateStore(TimeProvider time) : IDigestStateStore

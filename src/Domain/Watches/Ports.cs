@@ -9,4 +9,7 @@ public interface IWatchStore
     Task<bool> AddIfMissingAsync(Watch watch, CancellationToken cancellationToken);
 
     Task UpsertAsync(Watch watch, CancellationToken cancellationToken);
+
+    /// <summary>Removes the watch; returns whether it existed. Its hits and digests stay.</summary>
+    Task<bool> RemoveAsync(string watchId, CancellationToken cancellationToken);
 }

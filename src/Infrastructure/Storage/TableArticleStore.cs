@@ -90,6 +90,21 @@ public sealed class TableArticleStore(TableClient table, BlobContainerClient bod
             TableUpdateMode.Merge,
             cancellationToken);
 
+    /// <summary>Every stored article ingested at or after <paramref name="since"/> (all when null), for backfills.</summary>
+    public async IAsyncEnumerable<StoredArticleDocument> ListAsync(DateTimeOffset? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = since is { } from
+            ? TableClient.CreateQueryFilter($"RowKey eq {ArticleEntity.Row} and IngestedAt ge {from}")
+            : TableClient.CreateQueryFilter($"RowKey eq {ArticleEntity.Row}");
+        await foreach (var row in table.QueryAsync<ArticleEntity>(filter, select: [nameof(ArticleEntity.PartitionKey)], cancellationToken: cancellationToken))
+        {
+            if (await GetAsync(row.PartitionKey, cancellationToken) is { } article)
+            {
+                yield return article;
+            }
+        }
+    }
+
     /// <summary>Reads a stored article back, with its body from the body blob when it is kept there.</summary>
     public async Task<StoredArticleDocument?> GetAsync(string articleId, CancellationToken cancellationToken)
     {

@@ -38,6 +38,12 @@ public sealed class TableWatchStore(TableClient table) : IWatchStore
     public Task UpsertAsync(Watch watch, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(ToEntity(watch), TableUpdateMode.Replace, cancellationToken);
 
+    public async Task<bool> RemoveAsync(string watchId, CancellationToken cancellationToken)
+    {
+        var response = await table.DeleteEntityAsync(WatchEntity.Partition, watchId, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
     /// <summary>Rows written before expressions have only <c>KeywordsJson</c>: any keyword hits, so they read as <c>a OR b</c>.</summary>
     private static Watch ToWatch(WatchEntity row) => new(
         row.RowKey,
