@@ -76,11 +76,11 @@ internal static class HtmlText
 
         var line = new StringBuilder();
         var ended = false;
-        Walk(root, isRoot: true);
+        Walk(root);
         Flush();
         return blocks;
 
-        void Walk(INode node, bool isRoot)
+        void Walk(INode node)
         {
             foreach (var child in node.ChildNodes)
             {
@@ -95,7 +95,7 @@ internal static class HtmlText
                 }
                 else if (child is IElement element)
                 {
-                    if (!isRoot && IsNoise(element))
+                    if (IsNoise(element))
                     {
                         continue;
                     }
@@ -108,12 +108,12 @@ internal static class HtmlText
                     else if (BlockElements.Contains(name))
                     {
                         Flush();
-                        Walk(element, isRoot: false);
+                        Walk(element);
                         Flush();
                     }
                     else
                     {
-                        Walk(element, isRoot: false);
+                        Walk(element);
                     }
                 }
             }

@@ -218,7 +218,7 @@ public static class JsonNewsParser
 
     private static JsonElement? ListOf(JsonElement root)
     {
-        if (JsonFields.String(root, "title") is not null || JsonFields.String(root, "headline") is not null)
+        if (JsonFields.TryGet(root, "title", out _) || JsonFields.TryGet(root, "headline", out _))
         {
             return null;
         }

@@ -108,7 +108,7 @@ public static partial class NewsDates
 
     private static DateTimeOffset? Sane(DateTimeOffset value) => value.Year is >= MinYear and <= MaxYear ? value : null;
 
-    [GeneratedRegex(@"^\s*[A-Za-z]{3,9},?\s+(?=\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\s([A-Za-z]{1,4})$", RegexOptions.CultureInvariant)]

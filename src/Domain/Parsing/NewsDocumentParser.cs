@@ -83,7 +83,8 @@ public sealed partial class NewsDocumentParser(PlainTextNewsParser text, HtmlNew
             "html" => NewsFormat.Html,
             null when declaredXml => NewsFormat.Xml,
             _ when declaredXml && !IsHtmlElement(root!) => NewsFormat.Xml,
-            _ => NewsFormat.Html,
+            _ when IsHtmlElement(root!) || sample.Contains("</", StringComparison.Ordinal) => NewsFormat.Html,
+            _ => NewsFormat.PlainText,
         };
     }
 
@@ -162,6 +163,14 @@ public sealed partial class NewsDocumentParser(PlainTextNewsParser text, HtmlNew
         if (output.Length == 0)
         {
             error = "The gzip file unpacks to nothing: the file is empty.";
+            return null;
+        }
+
+        // GZipStream stops quietly at the end of truncated input; the trailer's ISIZE (length mod 2^32) tells.
+        var expected = bytes.Length < 18 ? 0 : BitConverter.ToUInt32(bytes, bytes.Length - 4);
+        if (expected != (uint)output.Length)
+        {
+            error = $"The gzip data is truncated or corrupt: it unpacks to {output.Length:N0} bytes but its trailer says {expected:N0}.";
             return null;
         }
 
