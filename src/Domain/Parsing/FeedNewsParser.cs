@@ -13,6 +13,9 @@ namespace Ingest.Domain.Parsing;
 /// </summary>
 public static class FeedNewsParser
 {
+    /// <summary>Deepest element nesting read; feeds nest a handful deep, XHTML content a few dozen more.</summary>
+    public const int MaxDepth = 256;
+
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
@@ -32,6 +35,18 @@ public static class FeedNewsParser
                 MaxCharactersFromEntities = 1024,
                 MaxCharactersInDocument = limits.MaxDecompressedBytes,
             };
+            // A first, streaming pass bounds the nesting: building an XDocument slows quadratically with depth.
+            using (var scan = XmlReader.Create(new MemoryStream(xml, writable: false), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        return NewsDocument.Fail(NewsFormat.Xml, gzipped, $"The XML nests elements more than {MaxDepth} deep.");
+                    }
+                }
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), settings);
             document = XDocument.Load(reader);
         }

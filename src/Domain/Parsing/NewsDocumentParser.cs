@@ -106,8 +106,15 @@ public sealed partial class NewsDocumentParser(PlainTextNewsParser text, HtmlNew
             case NewsFormat.Html:
             {
                 var decoded = StrictText(bytes, DeclaredCharset(bytes));
-                return decoded.Error is not null
-                    ? NewsDocument.Fail(format, gzipped, $"The HTML {decoded.Error}")
+                if (decoded.Error is not null)
+                {
+                    return NewsDocument.Fail(format, gzipped, $"The HTML {decoded.Error}");
+                }
+
+                // The HTML parser slows quadratically with nesting depth; real pages nest a few dozen deep.
+                var depth = HtmlNesting.EstimateDepth(decoded.Text!);
+                return depth > HtmlNesting.MaxDepth
+                    ? NewsDocument.Fail(format, gzipped, $"The HTML nests elements about {depth:N0} deep; at most {HtmlNesting.MaxDepth:N0} is read.")
                     : Single(format, gzipped, html.Parse(decoded.Text!, limits));
             }
 
