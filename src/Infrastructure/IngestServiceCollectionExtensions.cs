@@ -42,6 +42,8 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.TryAddSingleton(BoilerplateRules.Default);
         services.TryAddSingleton<PlainTextNewsParser>();
+        services.TryAddSingleton<HtmlNewsParser>();
+        services.TryAddSingleton<NewsDocumentParser>();
 
         services.TryAddSingleton<IArticleStore>(sp => sp.GetRequiredService<TableArticleStore>());
         services.TryAddSingleton(sp => new TableArticleStore(Table(sp, n => n.ArticlesTable), Container(sp, n => n.BodyContainer)));

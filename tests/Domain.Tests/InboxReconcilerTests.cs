@@ -18,7 +18,7 @@ public sealed class InboxReconcilerTests : IDisposable
     public InboxReconcilerTests()
     {
         catalog = new WatchCatalog(new InMemoryWatchStore(WatchBuilder.Named("ferries", "ferry")), time, Options.Create(new WatchOptions()));
-        ingestion = new NewsIngestion(new PlainTextNewsParser(), articles, new InMemoryHitIndex(), new InMemoryQuarantine(), ledger, catalog, time, Options.Create(new IngestionOptions()));
+        ingestion = new NewsIngestion(new NewsDocumentParser(), articles, new InMemoryHitIndex(), new InMemoryQuarantine(), ledger, catalog, time, Options.Create(new IngestionOptions()));
         reconciler = new InboxReconciler(inbox, ledger, ingestion, time, Options.Create(new ReconcileOptions { Grace = TimeSpan.FromMinutes(2) }));
     }
 

@@ -37,7 +37,7 @@ public sealed class IngestMetricsTests
         listener.Start();
         var time = new ManualTimeProvider();
         using var catalog = new WatchCatalog(new InMemoryWatchStore(WatchBuilder.Named(watchId, "ferry")), time, Options.Create(new WatchOptions()));
-        var ingestion = new NewsIngestion(new PlainTextNewsParser(), new InMemoryArticleStore(), new InMemoryHitIndex(), new InMemoryQuarantine(), new InMemoryInboxLedger(), catalog, time, Options.Create(new IngestionOptions()));
+        var ingestion = new NewsIngestion(new NewsDocumentParser(), new InMemoryArticleStore(), new InMemoryHitIndex(), new InMemoryQuarantine(), new InMemoryInboxLedger(), catalog, time, Options.Create(new IngestionOptions()));
 
         await ingestion.IngestAsync("metrics.txt", new MemoryStream(new NewsDropBuilder().BuildUtf8()), default);
         await ingestion.IngestAsync("metrics-copy.txt", new MemoryStream(new NewsDropBuilder().BuildUtf8()), default);

@@ -21,7 +21,7 @@ public sealed class NewsIngestionTests : IDisposable
     {
         var watches = new InMemoryWatchStore(WatchBuilder.Named("ferries", "ferry"), WatchBuilder.Named("storms", "storm"));
         catalog = new WatchCatalog(watches, time, Options.Create(new WatchOptions()));
-        ingestion = new NewsIngestion(new PlainTextNewsParser(), articles, hits, quarantine, ledger, catalog, time, Options.Create(options));
+        ingestion = new NewsIngestion(new NewsDocumentParser(), articles, hits, quarantine, ledger, catalog, time, Options.Create(options));
     }
 
     public void Dispose() => catalog.Dispose();
@@ -199,7 +199,7 @@ public sealed class NewsIngestionTests : IDisposable
     {
         var store = new InMemoryWatchStore();
         using var lateCatalog = new WatchCatalog(store, time, Options.Create(new WatchOptions { RefreshInterval = TimeSpan.FromSeconds(30) }));
-        var late = new NewsIngestion(new PlainTextNewsParser(), articles, hits, quarantine, ledger, lateCatalog, time, Options.Create(options));
+        var late = new NewsIngestion(new NewsDocumentParser(), articles, hits, quarantine, ledger, lateCatalog, time, Options.Create(options));
         Assert.Empty((await late.IngestAsync("a.txt", new MemoryStream(new NewsDropBuilder().BuildUtf8()), CancellationToken.None)).Watches);
 
         await store.UpsertAsync(WatchBuilder.Named("ferries", "ferry"), CancellationToken.None);

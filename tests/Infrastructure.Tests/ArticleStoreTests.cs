@@ -75,4 +75,21 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.True((await Store.FindAsync(article.Id, default))!.HitsIndexed);
     }
+
+    [Fact]
+    public async Task TryCreate_ArticleWithMetadata_KeepsAuthorPublishedTimeAndUrl()
+    {
+        var published = new DateTimeOffset(2025, 3, 3, 8, 30, 0, TimeSpan.FromHours(1));
+        var article = new PlainTextNewsParser().Parse(new NewsDropBuilder().WithHeadline("Ferry timetable with a byline").Build()).Article! with
+        {
+            Author = "Morag Dunn",
+            PublishedAt = published,
+            CanonicalUrl = "https://news.example/ferry?id=1&x=2",
+        };
+
+        await Store.TryCreateAsync(article, new ArticleSource("meta.html", DateTimeOffset.UtcNow), default);
+        var stored = await Store.GetAsync(article.Id, default);
+
+        Assert.Equal(("Morag Dunn", (DateTimeOffset?)published, "https://news.example/ferry?id=1&x=2"), (stored!.Author, stored.PublishedAt, stored.CanonicalUrl));
+    }
 }

@@ -17,6 +17,15 @@ public sealed record Article(
     IReadOnlyList<string> Teasers,
     int WordCount)
 {
+    /// <summary>The byline, when the drop names one (HTML meta or JSON-LD, a feed item's author, a JSON author field).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>When the article was published, only when the drop states it; never guessed from the time of ingestion.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The article's own address (a canonical link, a feed item's link, a JSON url), when the drop gives one.</summary>
+    public string? CanonicalUrl { get; init; }
+
     /// <summary>The separator between paragraphs in <see cref="Body"/>; hit offsets into the body count it.</summary>
     public const string ParagraphSeparator = "\n\n";
 

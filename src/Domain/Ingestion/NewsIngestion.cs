@@ -9,13 +9,17 @@ using Microsoft.Extensions.Options;
 namespace Ingest.Domain.Ingestion;
 
 /// <summary>
-/// Ingests one dropped blob: decode, parse, record the article once, index its keyword hits once.
-/// Safe to run again for the same blob (a retry, a host restart) and for the same content under
-/// another name: neither adds a record nor a hit. Unreadable drops are quarantined, never thrown.
-/// Storage errors do throw, so the trigger's retry and poison handling take over.
+/// Ingests one dropped blob: detect its format, parse every article in it, record each article once,
+/// index its keyword hits once. Safe to run again for the same blob (a retry, a host restart) and for
+/// the same content under another name or inside another file (a feed and a single-article file):
+/// article ids are content hashes, so neither adds a record nor a hit. Every source of an article is
+/// recorded under the blob's own name (not an item number, which shifts when a feed is refreshed).
+/// Unreadable drops, and each unreadable item of a multi-article file, are quarantined with a reason
+/// (naming the item number), never thrown. Storage errors do throw, so the trigger's retry and poison
+/// handling take over.
 /// </summary>
 public sealed class NewsIngestion(
-    PlainTextNewsParser parser,
+    NewsDocumentParser parser,
     IArticleStore articles,
     IHitIndex hits,
     IQuarantine quarantine,
@@ -45,26 +49,58 @@ public sealed class NewsIngestion(
 
     private async Task<IngestionOutcome> IngestCoreAsync(string blobName, Stream content, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxBlobBytes;
+        var settings = options.Value;
+        var limit = settings.MaxBlobBytes;
         var bytes = await ReadBoundedAsync(content, limit, cancellationToken);
         if (bytes is null)
         {
             var size = Math.Max(limit + 1, TryLength(content));
-            return await QuarantineAsync(blobName, Encoding.UTF8.GetBytes($"oversize|{blobName}|{size}"), size, $"The file is larger than the {limit:N0}-byte limit (Ingestion:MaxBlobBytes).", now, cancellationToken);
+            var reason = $"The file is larger than the {limit:N0}-byte limit (Ingestion:MaxBlobBytes).";
+            await QuarantineAsync(blobName, Encoding.UTF8.GetBytes($"oversize|{blobName}|{size}"), size, reason, now, cancellationToken);
+            return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], reason);
         }
 
-        var decoded = NewsTextDecoder.Decode(bytes);
-        if (decoded.Error is not null)
+        var document = parser.Parse(bytes, settings.ToParseLimits());
+        if (document.Error is not null)
         {
-            return await QuarantineAsync(blobName, bytes, bytes.Length, decoded.Error, now, cancellationToken);
+            await QuarantineAsync(blobName, bytes, bytes.Length, document.Error, now, cancellationToken);
+            return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], document.Error) { Format = document.FormatName };
         }
 
-        var parsed = parser.Parse(decoded.Text!);
-        if (parsed.Article is not { } article)
+        var items = new List<ItemOutcome>();
+        foreach (var item in document.Items)
         {
-            return await QuarantineAsync(blobName, bytes, bytes.Length, parsed.Error!, now, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (item.Article is { } article)
+            {
+                items.Add(await RecordAsync(item.Number, article, blobName, now, cancellationToken));
+                continue;
+            }
+
+            var reason = document.IsMultiItem ? $"Item {item.Number} of the {document.FormatName} file: {item.Error}" : item.Error!;
+            var identity = document.IsMultiItem ? [.. bytes, .. Encoding.UTF8.GetBytes($"#item{item.Number}")] : bytes;
+            await QuarantineAsync(blobName, identity, bytes.Length, reason, now, cancellationToken);
+            items.Add(new ItemOutcome(item.Number, IngestionResult.Quarantined, null, null, [], reason));
         }
 
+        var first = items.FirstOrDefault(i => i.ArticleId is not null);
+        var result = items.Any(i => i.Result == IngestionResult.Stored) ? IngestionResult.Stored
+            : items.Any(i => i.Result == IngestionResult.Duplicate) ? IngestionResult.Duplicate
+            : IngestionResult.Quarantined;
+        return new IngestionOutcome(
+            result,
+            first?.ArticleId,
+            first?.Title,
+            items.SelectMany(i => i.Watches).Distinct(StringComparer.Ordinal).ToList(),
+            items.FirstOrDefault(i => i.Reason is not null)?.Reason)
+        {
+            Format = document.FormatName,
+            Items = items,
+        };
+    }
+
+    private async Task<ItemOutcome> RecordAsync(int number, Article article, string blobName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var source = new ArticleSource(blobName, now);
         var existing = await articles.FindAsync(article.Id, cancellationToken);
         var ingestedAt = now;
@@ -85,7 +121,7 @@ public sealed class NewsIngestion(
             ingestedAt = existing.IngestedAt;
             if (existing.HitsIndexed)
             {
-                return new IngestionOutcome(IngestionResult.Duplicate, article.Id, article.Title, [], null);
+                return new ItemOutcome(number, IngestionResult.Duplicate, article.Id, article.Title, [], null);
             }
         }
 
@@ -97,15 +133,14 @@ public sealed class NewsIngestion(
             matches.Select(m => new IndexedHit(m.WatchId, article.Id, article.Title, article.Publisher, blobName, ingestedAt, m.Hits) { SimHash = fingerprint }).ToList(),
             cancellationToken);
         await articles.MarkHitsIndexedAsync(article.Id, cancellationToken);
-        return new IngestionOutcome(existing is null ? IngestionResult.Stored : IngestionResult.Duplicate, article.Id, article.Title, matches.Select(m => m.WatchId).ToList(), null);
+        return new ItemOutcome(number, existing is null ? IngestionResult.Stored : IngestionResult.Duplicate, article.Id, article.Title, matches.Select(m => m.WatchId).ToList(), null);
     }
 
-    /// <param name="identity">What identifies the failed content: its bytes, or for an oversize drop, its name and size.</param>
-    private async Task<IngestionOutcome> QuarantineAsync(string blobName, byte[] identity, long size, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="identity">What identifies the failed content: its bytes (and item number), or for an oversize drop, its name and size.</param>
+    private async Task QuarantineAsync(string blobName, byte[] identity, long size, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(identity))[..32];
         await quarantine.QuarantineAsync(new IngestionFailure(blobName, fingerprint, size, reason, now), cancellationToken);
-        return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], reason);
     }
 
     /// <summary>Reads the whole stream, or returns null as soon as it passes the limit.</summary>

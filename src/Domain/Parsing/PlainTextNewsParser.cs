@@ -187,7 +187,7 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
         && !SentenceBreak().IsMatch(line);
 
     /// <summary>Text that string.Normalize, and so <see cref="ContentHash"/>, refuses.</summary>
-    private static bool HasInvalidUnicode(string text)
+    internal static bool HasInvalidUnicode(string text)
     {
         if (text.Contains('\uFFFE', StringComparison.Ordinal))
         {

@@ -37,6 +37,15 @@ public sealed class ArticleEntity : ITableEntity
 
     public int WordCount { get; set; }
 
+    /// <summary>The byline, when the drop named one.</summary>
+    public string? Author { get; set; }
+
+    /// <summary>The publication time the drop stated; null when it stated none.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The article's own URL, when the drop gave one.</summary>
+    public string? CanonicalUrl { get; set; }
+
     public string FirstSource { get; set; } = string.Empty;
 
     public DateTimeOffset IngestedAt { get; set; }

@@ -53,6 +53,9 @@ public sealed class TableArticleStore(TableClient table, BlobContainerClient bod
             ParagraphCount = article.Paragraphs.Count,
             TeasersJson = article.Teasers.Count == 0 ? null : JsonSerializer.Serialize(article.Teasers.Take(MaxTeasers)),
             WordCount = article.WordCount,
+            Author = article.Author,
+            PublishedAt = article.PublishedAt,
+            CanonicalUrl = article.CanonicalUrl,
             FirstSource = source.BlobName,
             IngestedAt = source.IngestedAt,
         };
@@ -138,7 +141,12 @@ public sealed class TableArticleStore(TableClient table, BlobContainerClient bod
             e.WordCount,
             e.IngestedAt,
             e.HitsIndexed,
-            sources);
+            sources)
+        {
+            Author = e.Author,
+            PublishedAt = e.PublishedAt,
+            CanonicalUrl = e.CanonicalUrl,
+        };
     }
 
     private static ArticleSourceEntity SourceRow(string articleId, ArticleSource source) => new()
@@ -161,4 +169,11 @@ public sealed record StoredArticleDocument(
     int WordCount,
     DateTimeOffset IngestedAt,
     bool HitsIndexed,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    public string? Author { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    public string? CanonicalUrl { get; init; }
+}
