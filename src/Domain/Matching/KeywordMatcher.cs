@@ -82,7 +82,7 @@ public sealed class KeywordMatcher
             ScanField(scan, article.Standfirst, ArticleField.Standfirst);
         }
 
-        ScanField(scan, article.Body, ArticleField.Body);
+        ScanField(scan, scan.Text(ArticleField.Body), ArticleField.Body);
         if (scan.Seen.Count == 0)
         {
             return [];
