@@ -49,6 +49,26 @@ public sealed class NewsIngestionTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_ExpressionWatches_IndexOnlyThoseThatHoldWithEnoughHits()
+    {
+        var store = new InMemoryWatchStore(
+            new Watch("toll-rows", "Toll rows", "title:toll* OR \"toll charges\" -storm"),
+            new Watch("near", "Near", "ferry NEAR/3 fares"),
+            new Watch("often", "Often", "ferry", MinimumHits: 3));
+        using var expressions = new WatchCatalog(store, time, Options.Create(new WatchOptions()));
+        var ingest = new NewsIngestion(new PlainTextNewsParser(), articles, hits, quarantine, ledger, expressions, time, Options.Create(options));
+        var drop = new NewsDropBuilder().WithHeadline("Tolls to rise on harbour crossing").WithStandfirst(null)
+            .WithParagraphs("New toll charges start in May.", "The ferry will keep its fares.").Build();
+
+        var outcome = await ingest.IngestAsync("tolls.txt", new MemoryStream(Encoding.UTF8.GetBytes(drop)), CancellationToken.None);
+
+        Assert.Equal(["toll-rows", "near"], outcome.Watches);
+        var tolls = Assert.Single(hits.All, h => h.WatchId == "toll-rows");
+        Assert.Equal(["toll*", "\"toll charges\""], tolls.Hits.Select(h => h.Keyword));
+        Assert.Equal(["ferry", "fares"], Assert.Single(hits.All, h => h.WatchId == "near").Hits.Select(h => h.Keyword));
+    }
+
+    [Fact]
     public async Task Ingest_ArticleHittingNoWatch_StoresItWithoutHits()
     {
         var outcome = await Ingest("a.txt", new NewsDropBuilder().WithHeadline("Library opens late on Thursdays").WithStandfirst(null)

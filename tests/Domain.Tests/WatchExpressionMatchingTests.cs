@@ -83,6 +83,20 @@ public sealed class WatchExpressionMatchingTests
         Assert.Equal(hits, MatchBody(expression, body) is not null);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(70)]
+    [InlineData(200)]
+    public void LongWords_AreKeyedLikeShortOnes(int length)
+    {
+        var stem = new string('x', length) + "ali";
+        var body = $"Some {stem}ties and Ünïcödé{stem}ties here.";
+
+        var match = MatchBody($"{stem}ty OR ünïcödé{stem}ty", body);
+
+        Assert.Equal([$"{stem}ties", $"Ünïcödé{stem}ties"], Matched(body, match));
+    }
+
     [Fact]
     public void Phrase_DoesNotSpanFields()
     {

@@ -126,7 +126,7 @@ public sealed class WatchExpressionTests
     {
         // The matcher folds and stems article words in a buffer; this holds it to EnglishInflection.Key.
         var letter = Gen.OneOf<char>(['a', 'e', 'i', 's', 'd', 'n', 'g', 'y', 'r', 'S', 'E', 'D', 'é', 'É']);
-        var word = Gen.Select(letter.Array[1, 9], Gen.Bool, letter.Array[0, 3], (a, apostrophe, b) =>
+        var word = Gen.Select(Gen.OneOf(letter.Array[1, 9], letter.Array[60, 80]), Gen.Bool, letter.Array[0, 3], (a, apostrophe, b) =>
             new string(a) + (apostrophe && b.Length > 0 ? "’" : string.Empty) + new string(b));
 
         var suffix = Gen.OneOf<string>(["", "s", "es", "ed", "ing", "ied", "\u2019s", "'S", "d"]);

@@ -7,8 +7,8 @@ namespace Ingest.Domain.Matching;
 /// Every enabled watch's expression compiled into one matcher whose cost per article grows with the
 /// article's length, not the number of watches: one tokenizing pass looks each word's keys up in hash
 /// tables (inflected key, exact fold, and the fold's prefixes of each length some <c>prefix*</c> term
-/// uses), recording where each distinct word pattern occurs; then only the watches with at least one
-/// pattern seen are evaluated, over those positions. Teasers and boilerplate are not part of
+/// uses), recording where each distinct word pattern occurs; then only the watches with a pattern of a
+/// term that is not negated seen are evaluated, over those positions. Teasers and boilerplate are not part of
 /// <see cref="Article"/>'s matched fields, so they never trigger. Immutable, so safe to share.
 /// </summary>
 public sealed class KeywordMatcher
@@ -82,7 +82,7 @@ public sealed class KeywordMatcher
             ScanField(scan, article.Standfirst, ArticleField.Standfirst);
         }
 
-        ScanField(scan, article.Body, ArticleField.Body);
+        ScanField(scan, scan.Text(ArticleField.Body), ArticleField.Body);
         if (scan.Seen.Count == 0)
         {
             return [];
@@ -146,11 +146,15 @@ public sealed class KeywordMatcher
 
             var stemLength = EnglishInflection.StemLength(fold, out var appendY);
             ReadOnlySpan<char> key = fold[..stemLength];
-            if (appendY)
+            if (appendY && stemLength < stemmed.Length)
             {
                 key.CopyTo(stemmed);
                 stemmed[stemLength] = 'y';
                 key = stemmed[..(stemLength + 1)];
+            }
+            else if (appendY)
+            {
+                key = string.Concat(key, "y");
             }
 
             if (inflected.TryGetValue(key, out var i))
