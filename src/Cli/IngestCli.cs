@@ -124,22 +124,31 @@ public static class IngestCli
             var any = false;
             foreach (var file in result.GetValue(files)!)
             {
-                var decoded = NewsTextDecoder.Decode(await File.ReadAllBytesAsync(file.FullName, cancellationToken));
-                var parsed = decoded.Text is null ? Domain.Parsing.ParseResult.Fail(decoded.Error!) : new PlainTextNewsParser().Parse(decoded.Text);
-                if (parsed.Article is not { } article)
+                var document = new NewsDocumentParser().Parse(await File.ReadAllBytesAsync(file.FullName, cancellationToken), new IngestionOptions().ToParseLimits());
+                if (document.Error is not null)
                 {
-                    await output.WriteLineAsync($"{file.Name}: not readable news: {parsed.Error}");
+                    await output.WriteLineAsync($"{file.Name}: not readable news: {document.Error}");
                     continue;
                 }
 
-                var matches = matcher.Match(article);
-                var match = matches.Count > 0 ? matches[0] : null;
-                await output.WriteLineAsync($"{file.Name}: {(match is null ? "no match" : $"MATCH, {match.Hits.Count} hit(s)")} — {article.Title}");
-                foreach (var hit in match?.Hits ?? [])
+                foreach (var item in document.Items)
                 {
-                    any = true;
-                    var s = hit.Snippet;
-                    await output.WriteLineAsync($"  {hit.Field.ToString().ToLowerInvariant()} @{hit.Offset} [{hit.Keyword}]: {s[..hit.SnippetMatchStart]}»{s.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength)}«{s[(hit.SnippetMatchStart + hit.SnippetMatchLength)..]}");
+                    var label = document.IsMultiItem ? $"{file.Name}#{item.Number}" : file.Name;
+                    if (item.Article is not { } article)
+                    {
+                        await output.WriteLineAsync($"{label}: not readable news: {item.Error}");
+                        continue;
+                    }
+
+                    var matches = matcher.Match(article);
+                    var match = matches.Count > 0 ? matches[0] : null;
+                    await output.WriteLineAsync($"{label}: {(match is null ? "no match" : $"MATCH, {match.Hits.Count} hit(s)")} — {article.Title}");
+                    foreach (var hit in match?.Hits ?? [])
+                    {
+                        any = true;
+                        var s = hit.Snippet;
+                        await output.WriteLineAsync($"  {hit.Field.ToString().ToLowerInvariant()} @{hit.Offset} [{hit.Keyword}]: {s[..hit.SnippetMatchStart]}»{s.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength)}«{s[(hit.SnippetMatchStart + hit.SnippetMatchLength)..]}");
+                    }
                 }
             }
 
