@@ -3,36 +3,20 @@ using Ingest.Domain.Digests;
 using Ingest.Domain.Ingestion;
 using Ingest.Domain.Watches;
 using Ingest.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingest.Cli.Tests;
 
-public sealed class DigestPreviewTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class DigestPreviewTests(AzuriteFixture azurite) : CliHarness(azurite, "cli"), IClassFixture<AzuriteFixture>
 {
-    private readonly Infrastructure.Storage.StorageNames names = AzuriteFixture.UniqueNames("cli");
-    private ServiceProvider services = null!;
-    private IConfiguration configuration = null!;
-
-    public async Task InitializeAsync()
-    {
-        services = await IngestServices.CreateAsync(azurite, names);
-        var settings = AzuriteFixture.AsSettings(names);
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        await services.GetRequiredService<IWatchStore>().UpsertAsync(WatchBuilder.Keywords("ferries", "ferry"), default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-    }
+    protected override Task ArrangeAsync() =>
+        Services.GetRequiredService<IWatchStore>().UpsertAsync(WatchBuilder.Keywords("ferries", "ferry"), default);
 
     [Fact]
     public async Task Preview_ShowsTheNextDigestWithoutClaimingItsHits()
     {
         var text = new NewsDropBuilder().WithHeadline("Ferry fares frozen for winter", "Harbour Gazette").Build();
-        await services.GetRequiredService<NewsIngestion>().IngestAsync("fares.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)), default);
+        await Services.GetRequiredService<NewsIngestion>().IngestAsync("fares.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)), default);
 
         var (code, output, _) = await RunAsync("digest", "preview", "ferries");
         var (jsonCode, json, _) = await RunAsync("digest", "preview", "ferries", "--format", "json");
@@ -41,8 +25,8 @@ public sealed class DigestPreviewTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("## Ferry fares frozen for winter", output, StringComparison.Ordinal);
         Assert.Equal(0, jsonCode);
         Assert.Equal("Ferry fares frozen for winter", Assert.Single(DigestJson.Deserialize(json).Items).Title);
-        Assert.Single(await services.GetRequiredService<IHitIndex>().ListPendingAsync("ferries", 10, default)); // still pending
-        Assert.Empty(await services.GetRequiredService<IDigestStateStore>().ListUnfinishedAsync("ferries", default));
+        Assert.Single(await Services.GetRequiredService<IHitIndex>().ListPendingAsync("ferries", 10, default)); // still pending
+        Assert.Empty(await Services.GetRequiredService<IDigestStateStore>().ListUnfinishedAsync("ferries", default));
     }
 
     [Fact]
@@ -72,11 +56,4 @@ public sealed class DigestPreviewTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("ferries\tenabled\tas-it-happens\tferry", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await IngestCli.RunAsync(args, output, error, configuration);
-        return (code, output.ToString(), error.ToString());
-    }
 }

@@ -3,33 +3,18 @@ using Ingest.Domain.Digests;
 using Ingest.Domain.Ingestion;
 using Ingest.Domain.Watches;
 using Ingest.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingest.Cli.Tests;
 
-public sealed class WatchCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+public sealed class WatchCommandTests(AzuriteFixture azurite) : CliHarness(azurite, "cliw"), IClassFixture<AzuriteFixture>
 {
-    private readonly Infrastructure.Storage.StorageNames names = AzuriteFixture.UniqueNames("cliw");
-    private ServiceProvider services = null!;
-    private IConfiguration configuration = null!;
-
-    public async Task InitializeAsync()
-    {
-        services = await IngestServices.CreateAsync(azurite, names);
-        var settings = AzuriteFixture.AsSettings(names);
-        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
-        configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-    }
-
-    public async Task DisposeAsync() => await services.DisposeAsync();
-
     [Fact]
     public async Task Add_ValidExpression_IsStoredWithItsCadenceAndCanBeRemoved()
     {
         var (code, _, addError) = await RunAsync("watch", "add", "shipping", "sanction* NEAR/5 vessel -\"sanctions relief\"", "--cadence", "daily 08:00 Europe/London", "--min-hits", "2");
         Assert.True(code == 0, addError);
-        var stored = (await services.GetRequiredService<IWatchStore>().ListAsync(default)).Single(w => w.Id == "shipping");
+        var stored = (await Services.GetRequiredService<IWatchStore>().ListAsync(default)).Single(w => w.Id == "shipping");
         var (again, _, duplicateError) = await RunAsync("watch", "add", "shipping", "ferry");
         var (removed, _, _) = await RunAsync("watch", "remove", "shipping");
 
@@ -38,7 +23,7 @@ public sealed class WatchCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(1, again);
         Assert.Contains("exists; use --replace", duplicateError, StringComparison.Ordinal);
         Assert.Equal(0, removed);
-        Assert.DoesNotContain(await services.GetRequiredService<IWatchStore>().ListAsync(default), w => w.Id == "shipping");
+        Assert.DoesNotContain(await Services.GetRequiredService<IWatchStore>().ListAsync(default), w => w.Id == "shipping");
     }
 
     [Fact]
@@ -48,7 +33,7 @@ public sealed class WatchCommandTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(1, code);
         Assert.Contains("position", error, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(await services.GetRequiredService<IWatchStore>().ListAsync(default), w => w.Id == "broken");
+        Assert.DoesNotContain(await Services.GetRequiredService<IWatchStore>().ListAsync(default), w => w.Id == "broken");
     }
 
     [Fact]
@@ -71,7 +56,7 @@ public sealed class WatchCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Backfill_NewWatchOverStoredArticles_AddsEachHitOnce()
     {
         var text = new NewsDropBuilder().WithHeadline("Lighthouse keepers return to the cape", "Harbour Gazette").Build();
-        await services.GetRequiredService<NewsIngestion>().IngestAsync("cape.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)), default);
+        await Services.GetRequiredService<NewsIngestion>().IngestAsync("cape.txt", new MemoryStream(Encoding.UTF8.GetBytes(text)), default);
         await RunAsync("watch", "add", "lighthouses", "lighthouse");
 
         var (code, output, _) = await RunAsync("watch", "backfill", "lighthouses");
@@ -79,17 +64,10 @@ public sealed class WatchCommandTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(0, code);
         Assert.Contains("1 matched", output, StringComparison.Ordinal);
-        var pending = await services.GetRequiredService<IHitIndex>().ListPendingAsync("lighthouses", 10, default);
+        var pending = await Services.GetRequiredService<IHitIndex>().ListPendingAsync("lighthouses", 10, default);
         Assert.Equal("Lighthouse keepers return to the cape", Assert.Single(pending).Title);
-        var digest = await ActivatorUtilities.CreateInstance<DigestRunner>(services).RunAsync(default);
+        var digest = await ActivatorUtilities.CreateInstance<DigestRunner>(Services).RunAsync(default);
         Assert.Single(digest.Delivered, d => d.WatchId == "lighthouses");
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await IngestCli.RunAsync(args, output, error, configuration);
-        return (code, output.ToString(), error.ToString());
-    }
 }

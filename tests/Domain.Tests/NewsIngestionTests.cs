@@ -56,7 +56,7 @@ public sealed class NewsIngestionTests : IDisposable
             new Watch("near", "Near", "ferry NEAR/3 fares"),
             new Watch("often", "Often", "ferry", MinimumHits: 3));
         using var expressions = new WatchCatalog(store, time, Options.Create(new WatchOptions()));
-        var ingest = new NewsIngestion(new PlainTextNewsParser(), articles, hits, quarantine, ledger, expressions, time, Options.Create(options));
+        var ingest = new NewsIngestion(new NewsDocumentParser(), articles, hits, quarantine, ledger, expressions, time, Options.Create(options));
         var drop = new NewsDropBuilder().WithHeadline("Tolls to rise on harbour crossing").WithStandfirst(null)
             .WithParagraphs("New toll charges start in May.", "The ferry will keep its fares.").Build();
 
