@@ -29,6 +29,7 @@ public static class IngestCli
         {
             WatchCommands(configuration, output),
             DigestCommands(configuration, output),
+            QuarantineCommands(configuration, output),
         };
         var parsed = root.Parse(args);
         parsed.InvocationConfiguration.Output = output;
@@ -198,6 +199,45 @@ public static class IngestCli
         });
 
         return new Command("digest", "Digests.") { preview };
+    }
+
+    private static Command QuarantineCommands(IConfiguration configuration, TextWriter output)
+    {
+        var list = new Command("list", "List quarantined drops and why.");
+        list.SetAction(async (_, cancellationToken) =>
+        {
+            await using var services = Services(configuration);
+            foreach (var row in (await services.GetRequiredService<BlobQuarantine>().ListAsync(cancellationToken)).OrderBy(r => r.FailedAt))
+            {
+                await output.WriteLineAsync($"{row.FailedAt:yyyy-MM-dd HH:mm:ss}\t{row.BlobName}\t{row.Reason}");
+            }
+
+            return 0;
+        });
+
+        var blob = new Argument<string?>("blob") { Description = "The drop's blob name; omit with --all.", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Replay every quarantined drop." };
+        var replay = new Command("replay", "Re-ingest quarantined drops after a fix; those that still fail stay quarantined with their current reason.") { blob, all };
+        replay.SetAction(async (result, cancellationToken) =>
+        {
+            var name = result.GetValue(blob);
+            if ((name is null) != result.GetValue(all))
+            {
+                throw new CliException("Give a blob name, or --all.");
+            }
+
+            await using var services = Services(configuration);
+            var replayed = await services.GetRequiredService<QuarantineReplay>().ReplayAsync(name, cancellationToken);
+            foreach (var (blobName, outcome) in replayed)
+            {
+                await output.WriteLineAsync($"{blobName}: {outcome}");
+            }
+
+            await output.WriteLineAsync($"{replayed.Count} drop(s) replayed; {replayed.Count(r => r.Outcome.QuarantinedCount > 0)} still (partly) quarantined.");
+            return 0;
+        });
+
+        return new Command("quarantine", "Drops that could not be ingested.") { list, replay };
     }
 
     private static async Task<Watch> FindAsync(ServiceProvider services, string id, CancellationToken cancellationToken) =>

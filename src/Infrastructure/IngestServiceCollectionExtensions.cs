@@ -63,6 +63,9 @@ public static class IngestServiceCollectionExtensions
         AddConfiguredChannels(services, configuration);
 
         services.TryAddSingleton(sp => new DigestFeed(Container(sp, n => n.ArchiveContainer), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new QuarantineReplay(
+            sp.GetRequiredService<BlobQuarantine>(), Container(sp, n => n.InboxContainer), Container(sp, n => n.QuarantineContainer),
+            sp.GetRequiredService<NewsIngestion>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<WatchCatalog>();
         services.TryAddSingleton(sp => new WatchBackfill(sp.GetRequiredService<TableArticleStore>(), sp.GetRequiredService<IHitIndex>()));
         services.TryAddSingleton<WatchSeeding>();

@@ -11,9 +11,13 @@ public abstract class CliHarness(AzuriteFixture azurite, string prefix) : IAsync
 
     protected ServiceProvider Services { get; private set; } = null!;
 
+    protected AzuriteFixture Azurite => azurite;
+
+    protected Infrastructure.Storage.StorageNames Names { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
-        var names = AzuriteFixture.UniqueNames(prefix);
+        var names = Names = AzuriteFixture.UniqueNames(prefix);
         Services = await IngestServices.CreateAsync(azurite, names);
         var settings = AzuriteFixture.AsSettings(names);
         settings["AzureWebJobsStorage"] = azurite.ConnectionString;

@@ -57,6 +57,10 @@ public sealed class BlobQuarantine(TableClient table, BlobContainerClient inbox,
             cancellationToken);
     }
 
+    /// <summary>Removes one quarantine row (after a replay); the quarantine copy stays.</summary>
+    public Task RemoveAsync(QuarantineEntity row, CancellationToken cancellationToken) =>
+        table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
+
     /// <summary>Every quarantine row, for tools and tests.</summary>
     public async Task<IReadOnlyList<QuarantineEntity>> ListAsync(CancellationToken cancellationToken)
     {
