@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Ingest.Domain.Articles;
+using Ingest.Domain.Matching;
 using Ingest.Domain.Parsing;
 
 namespace Ingest.ParseBenchmarks;
@@ -19,6 +21,7 @@ public class ArticleParsing
 
     private readonly NewsDocumentParser parser = new();
     private readonly PlainTextNewsParser textParser = new();
+    private readonly List<string> blocks = [Standfirst, .. Paragraphs];
     private readonly ParseLimits limits = ParseLimits.Default;
     private byte[] text = [];
     private byte[] html = [];
@@ -70,6 +73,15 @@ public class ArticleParsing
 
     [Benchmark(Description = "text: parse decoded string only")]
     public ParseResult TextParseOnly() => textParser.Parse(decodedText);
+
+    [Benchmark(Description = "text: content hash only")]
+    public string TextHash() => ContentHash.Compute(Headline, blocks);
+
+    [Benchmark(Description = "text: word count only")]
+    public int TextWords() => blocks.Sum(WordTokenizer.Count) + WordTokenizer.Count(Headline);
+
+    [Benchmark(Description = "text: boilerplate rules only")]
+    public int TextRules() => blocks.Count(p => BoilerplateRules.Default.Classify(p) != BoilerplateKind.None);
 
     [Benchmark(Description = "html")]
     public NewsDocument Html() => parser.Parse(html, limits);

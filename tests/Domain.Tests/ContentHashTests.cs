@@ -1,3 +1,4 @@
+using CsCheck;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Parsing;
 
@@ -90,5 +91,81 @@ public sealed class ContentHashTests
         Assert.NotEqual(
             ContentHash.Compute("Ferry fares", ["rise in May"]),
             ContentHash.Compute("Ferry fares rise", ["in May"]));
+    }
+}
+
+/// <summary>
+/// The ASCII fast path in <see cref="ContentHash"/> must not change any id already stored: ids are
+/// compared with the algorithm as it was before the fast path, kept here as the reference.
+/// </summary>
+public sealed class ContentHashAsciiTests
+{
+    private static string Reference(string title, IEnumerable<string> paragraphs)
+    {
+        var canonical = new System.Text.StringBuilder();
+        Append(canonical, title);
+        foreach (var paragraph in paragraphs)
+        {
+            canonical.Append('\n');
+            Append(canonical, paragraph);
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical.ToString())))[..ContentHash.Length];
+
+        static void Append(System.Text.StringBuilder into, string text)
+        {
+            var pendingSpace = false;
+            foreach (var c in text.Normalize(System.Text.NormalizationForm.FormKC))
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = into.Length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    into.Append(' ');
+                    pendingSpace = false;
+                }
+
+                into.Append(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) switch
+                {
+                    System.Globalization.UnicodeCategory.InitialQuotePunctuation or System.Globalization.UnicodeCategory.FinalQuotePunctuation => c is '‘' or '’' or '‚' or '‛' ? '\'' : '"',
+                    System.Globalization.UnicodeCategory.DashPunctuation => '-',
+                    _ => char.ToLowerInvariant(c),
+                });
+            }
+        }
+    }
+
+    [Fact]
+    public void Compute_EveryAsciiCharacter_HashesAsBefore()
+    {
+        for (var c = (char)0; c < 128; c++)
+        {
+            var text = "a" + c + "B" + c + " ";
+            Assert.Equal(Reference(text, [text]), ContentHash.Compute(text, [text]));
+        }
+    }
+
+    [Fact]
+    public void Compute_AnyText_HashesAsBefore()
+    {
+        Gen.Char[(char)0, (char)0x2030].Array[0, 40].Select(c => new string(c)).Array[0, 4]
+            .Where(p => p.All(s => !s.Contains('\uFFFE') && !s.Any(char.IsSurrogate)))
+            .Sample(p => Assert.Equal(Reference("T", p), ContentHash.Compute("T", p)), iter: 2000);
+    }
+
+    [SharedFact(SharedData.BbcCorpus)]
+    public void Compute_BbcCorpus_HashesAsBefore()
+    {
+        var parser = new PlainTextNewsParser();
+        foreach (var file in Directory.EnumerateDirectories(SharedData.BbcCorpusPath).SelectMany(d => Directory.EnumerateFiles(d, "*.txt")).Where(f => !f.EndsWith("README.TXT", StringComparison.OrdinalIgnoreCase)))
+        {
+            var article = parser.Parse(NewsTextDecoder.Decode(File.ReadAllBytes(file)).Text!).Article!;
+            var blocks = article.Standfirst is null ? article.Paragraphs : article.Paragraphs.Prepend(article.Standfirst);
+            Assert.Equal(Reference(article.Title, blocks), article.Id);
+        }
     }
 }

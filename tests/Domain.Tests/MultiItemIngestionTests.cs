@@ -191,4 +191,26 @@ public sealed class MultiItemIngestionTests : IDisposable
         Assert.Single(hits.All, h => h.WatchId == "ferries");
         Assert.Empty(quarantine.Failures);
     }
+
+    [Fact]
+    public async Task Ingest_FeedWithManyBrokenItems_CapsTheQuarantineEntriesAndListsTheRestInOne()
+    {
+        var feed = new FeedBuilder().Add(Story.Numbered(1));
+        for (var i = 0; i < NewsIngestion.MaxQuarantineEntriesPerFile + 5; i++)
+        {
+            feed.AddRawItem(BrokenItem);
+        }
+
+        var outcome = await Ingest("feed.xml", feed.BuildRss());
+
+        Assert.Equal((1, NewsIngestion.MaxQuarantineEntriesPerFile + 5), (outcome.StoredCount, outcome.QuarantinedCount));
+        Assert.Equal(NewsIngestion.MaxQuarantineEntriesPerFile + 1, quarantine.Failures.Count);
+        Assert.StartsWith("5 more items of the rss file failed too (items 22, 23, 24, 25, 26); first: Item 22 of the rss file:", quarantine.Failures[^1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IngestionOptions_Defaults_AreTheParserDefaults()
+    {
+        Assert.Equal(ParseLimits.Default, new IngestionOptions().ToParseLimits());
+    }
 }

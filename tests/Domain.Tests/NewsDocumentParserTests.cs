@@ -282,6 +282,7 @@ public sealed class NewsDocumentParserTests
 
     [Theory]
     [InlineData("{\"title\": \"x\"", NewsFormat.Json)]
+    [InlineData("{ \"title\": \"Pier\", }", NewsFormat.Json)]
     [InlineData("[{\"title\": 1}", NewsFormat.Json)]
     [InlineData("<?xml version=\"1.0\"?><rss><channel><item><title>x</title></channel></rss>", NewsFormat.Xml)]
     [InlineData("<rss version=\"2.0\"><channel><item>", NewsFormat.Xml)]
@@ -474,6 +475,7 @@ public sealed class NewsDocumentParserTests
     [Theory]
     [InlineData("[Update] Ferry timetable changes\n\nThe board changed the timetable again.\nIt starts in November.\n")]
     [InlineData("<Exclusive> Ferry timetable changes\n\nThe board changed the timetable again.\nIt starts in November.\n")]
+    [InlineData("{Breaking} Ferry timetable changes\n\nThe board changed the timetable again.\nIt starts in November.\n")]
     public void Detect_TextStartingWithABracket_IsStillText(string text)
     {
         Assert.Equal(NewsFormat.PlainText, NewsDocumentParser.Detect(Encoding.UTF8.GetBytes(text)));

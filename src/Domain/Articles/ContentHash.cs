@@ -34,6 +34,26 @@ public static class ContentHash
         var pendingSpace = false;
         foreach (var c in normalised)
         {
+            // ASCII fast path, the same result as below: ASCII has no typographic quotes, its only
+            // dash is '-', its white space is \t..\r and ' ', and only A-Z change when lower-cased.
+            if (char.IsAscii(c))
+            {
+                if (c is ' ' or (>= '\t' and <= '\r'))
+                {
+                    pendingSpace = into.Length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    into.Append(' ');
+                    pendingSpace = false;
+                }
+
+                into.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
+                continue;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = into.Length > 0;

@@ -28,6 +28,12 @@ public sealed class NewsIngestion(
     TimeProvider time,
     IOptions<IngestionOptions> options)
 {
+    /// <summary>
+    /// Most quarantine entries one file gets for its items (each entry copies the whole file);
+    /// further failed items share one more entry that lists them.
+    /// </summary>
+    public const int MaxQuarantineEntriesPerFile = 20;
+
     public async Task<IngestionOutcome> IngestAsync(string blobName, Stream content, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -68,6 +74,8 @@ public sealed class NewsIngestion(
         }
 
         var items = new List<ItemOutcome>();
+        var unrecorded = new List<ItemOutcome>();
+        var failures = 0;
         foreach (var item in document.Items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,9 +86,23 @@ public sealed class NewsIngestion(
             }
 
             var reason = document.IsMultiItem ? $"Item {item.Number} of the {document.FormatName} file: {item.Error}" : item.Error!;
+            var failed = new ItemOutcome(item.Number, IngestionResult.Quarantined, null, null, [], reason);
+            items.Add(failed);
+            if (++failures > MaxQuarantineEntriesPerFile)
+            {
+                unrecorded.Add(failed);
+                continue;
+            }
+
             var identity = document.IsMultiItem ? [.. bytes, .. Encoding.UTF8.GetBytes($"#item{item.Number}")] : bytes;
             await QuarantineAsync(blobName, identity, bytes.Length, reason, now, cancellationToken);
-            items.Add(new ItemOutcome(item.Number, IngestionResult.Quarantined, null, null, [], reason));
+        }
+
+        if (unrecorded.Count > 0)
+        {
+            var numbers = string.Join(", ", unrecorded.Take(20).Select(i => i.Number)) + (unrecorded.Count > 20 ? ", …" : string.Empty);
+            var reason = $"{unrecorded.Count:N0} more items of the {document.FormatName} file failed too (items {numbers}); first: {unrecorded[0].Reason}";
+            await QuarantineAsync(blobName, [.. bytes, .. "#more-items"u8], bytes.Length, reason, now, cancellationToken);
         }
 
         var first = items.FirstOrDefault(i => i.ArticleId is not null);

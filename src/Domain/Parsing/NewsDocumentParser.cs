@@ -62,7 +62,9 @@ public sealed partial class NewsDocumentParser(PlainTextNewsParser text, HtmlNew
 
         if (sample[0] == '{')
         {
-            return NewsFormat.Json;
+            // A JSON object opens with a quoted name (or is empty); "{Breaking} Ferry…" is a headline.
+            var next = sample.AsSpan(1).TrimStart();
+            return next.Length == 0 || next[0] is '"' or '}' ? NewsFormat.Json : NewsFormat.PlainText;
         }
 
         if (sample[0] == '[')
