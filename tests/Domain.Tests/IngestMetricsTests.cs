@@ -41,7 +41,13 @@ public sealed class IngestMetricsTests
 
         await ingestion.IngestAsync("metrics.txt", new MemoryStream(new NewsDropBuilder().BuildUtf8()), default);
         await ingestion.IngestAsync("metrics-copy.txt", new MemoryStream(new NewsDropBuilder().BuildUtf8()), default);
-
         Assert.Equal([(1L, watchId)], hits);
+
+        // A feed counts per article: three items hitting the watch count three.
+        var ndjson = string.Join('\n', Enumerable.Range(1, 3).Select(i =>
+            $"{{\"title\": \"Ferry story {i}\", \"content\": \"The ferry number {i} sailed late on the {i}th crossing of the morning.\"}}"));
+        var feed = await ingestion.IngestAsync("metrics.ndjson", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ndjson)), default);
+        Assert.Equal(3, feed.StoredCount);
+        Assert.Equal(4, hits.Count);
     }
 }

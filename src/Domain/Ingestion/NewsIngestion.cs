@@ -38,13 +38,11 @@ public sealed class NewsIngestion(
     {
         var now = time.GetUtcNow();
         var outcome = await IngestCoreAsync(blobName, content, now, cancellationToken);
-        (outcome.Result switch
-        {
-            IngestionResult.Stored => IngestMetrics.ArticlesStored,
-            IngestionResult.Duplicate => IngestMetrics.ArticlesDuplicate,
-            _ => IngestMetrics.DropsQuarantined,
-        }).Add(1);
-        foreach (var watch in outcome.Watches)
+        // Counted per article, so a feed of fifty items counts fifty.
+        IngestMetrics.ArticlesStored.Add(outcome.StoredCount);
+        IngestMetrics.ArticlesDuplicate.Add(outcome.DuplicateCount);
+        IngestMetrics.DropsQuarantined.Add(outcome.QuarantinedCount);
+        foreach (var watch in outcome.Items.Where(i => i.Result == IngestionResult.Stored).SelectMany(i => i.Watches))
         {
             IngestMetrics.HitsIndexed.Add(1, new KeyValuePair<string, object?>("watch", watch));
         }
