@@ -3,11 +3,16 @@ using Ingest.Domain.Matching;
 
 namespace Ingest.Domain.Tests;
 
-public sealed class KeywordMatcherTests
+public class KeywordMatcherTests
 {
-    private static IReadOnlyList<KeywordHit> BodyHits(string keyword, string body)
+    /// <summary>How the matchers under test find candidate words; a subclass runs every test again with the other strategy.</summary>
+    protected virtual MatchStrategy Strategy => MatchStrategy.Search;
+
+    private KeywordMatcher Compile(IEnumerable<Ingest.Domain.Watches.Watch> watches) => KeywordMatcher.Compile(watches, Strategy);
+
+    private IReadOnlyList<KeywordHit> BodyHits(string keyword, string body)
     {
-        var matches = KeywordMatcher.Compile([WatchBuilder.For(keyword)]).Match(ArticleBuilder.WithBody(body));
+        var matches = Compile([WatchBuilder.For(keyword)]).Match(ArticleBuilder.WithBody(body));
         return matches.Count == 0 ? [] : Assert.Single(matches).Hits;
     }
 
@@ -111,7 +116,7 @@ public sealed class KeywordMatcherTests
     {
         var article = ArticleBuilder.Make(paragraphs: ["The ferry was late.", "Sanctions were not the reason."]);
 
-        var hit = Assert.Single(Assert.Single(KeywordMatcher.Compile([WatchBuilder.For("sanctions")]).Match(article)).Hits);
+        var hit = Assert.Single(Assert.Single(Compile([WatchBuilder.For("sanctions")]).Match(article)).Hits);
 
         Assert.Equal("The ferry was late.".Length + Article.ParagraphSeparator.Length, hit.Offset);
         Assert.Equal("Sanctions", MatchedText(article, hit));
@@ -125,7 +130,7 @@ public sealed class KeywordMatcherTests
             standfirst: "Fresh sanctions announced.",
             paragraphs: ["The operator faces sanctions from Monday."]);
 
-        var hits = Assert.Single(KeywordMatcher.Compile([WatchBuilder.For("sanctions")]).Match(article)).Hits;
+        var hits = Assert.Single(Compile([WatchBuilder.For("sanctions")]).Match(article)).Hits;
 
         Assert.Equal([ArticleField.Title, ArticleField.Standfirst, ArticleField.Body], hits.Select(h => h.Field));
         Assert.All(hits, h => Assert.Equal("sanctions", MatchedText(article, h), ignoreCase: true));
@@ -136,7 +141,7 @@ public sealed class KeywordMatcherTests
     {
         var article = ArticleBuilder.Make(title: "Ferry sanctions lifted");
 
-        var match = Assert.Single(KeywordMatcher.Compile([WatchBuilder.For("sanctions")]).Match(article));
+        var match = Assert.Single(Compile([WatchBuilder.For("sanctions")]).Match(article));
 
         Assert.True(match.InTitle);
         Assert.Equal(ArticleField.Title, Assert.Single(match.Hits).Field);
@@ -145,7 +150,7 @@ public sealed class KeywordMatcherTests
     [Fact]
     public void Match_BodyOnlyHit_IsNotInTitle()
     {
-        var match = Assert.Single(KeywordMatcher.Compile([WatchBuilder.For("sanctions")]).Match(ArticleBuilder.WithBody("New sanctions.")));
+        var match = Assert.Single(Compile([WatchBuilder.For("sanctions")]).Match(ArticleBuilder.WithBody("New sanctions.")));
 
         Assert.False(match.InTitle);
     }
@@ -180,7 +185,7 @@ public sealed class KeywordMatcherTests
     {
         var article = ArticleBuilder.Make(paragraphs: ["The ferry was late.", "Sanctions were not the reason.", "Fog was."]);
 
-        var hit = Assert.Single(Assert.Single(KeywordMatcher.Compile([WatchBuilder.For("sanctions")]).Match(article)).Hits);
+        var hit = Assert.Single(Assert.Single(Compile([WatchBuilder.For("sanctions")]).Match(article)).Hits);
 
         Assert.DoesNotContain('\n', hit.Snippet);
         Assert.Equal("Sanctions", hit.Snippet.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength));
@@ -197,7 +202,7 @@ public sealed class KeywordMatcherTests
     [Fact]
     public void Match_DisabledWatch_NeverHits()
     {
-        var matcher = KeywordMatcher.Compile([WatchBuilder.Disabled("sanctions")]);
+        var matcher = Compile([WatchBuilder.Disabled("sanctions")]);
 
         Assert.Empty(matcher.Match(ArticleBuilder.Make(title: "Sanctions", paragraphs: ["Sanctions everywhere."])));
         Assert.Equal(0, matcher.WatchCount);
@@ -206,7 +211,7 @@ public sealed class KeywordMatcherTests
     [Fact]
     public void Match_DisabledAndEnabledWatches_ReportsOnlyEnabled()
     {
-        var matcher = KeywordMatcher.Compile([WatchBuilder.Disabled("sanctions"), WatchBuilder.Named("on", "sanctions")]);
+        var matcher = Compile([WatchBuilder.Disabled("sanctions"), WatchBuilder.Named("on", "sanctions")]);
 
         var match = Assert.Single(matcher.Match(ArticleBuilder.WithBody("Sanctions everywhere.")));
 
@@ -220,13 +225,13 @@ public sealed class KeywordMatcherTests
             paragraphs: ["The ferry was late.", "Nobody minded."],
             teasers: ["New sanctions on ferry operators", "Sanctions explained"]);
 
-        Assert.Empty(KeywordMatcher.Compile([WatchBuilder.For("sanctions")]).Match(article));
+        Assert.Empty(Compile([WatchBuilder.For("sanctions")]).Match(article));
     }
 
     [Fact]
     public void Match_SeveralWatches_ReportsEachWatchWithItsOwnHits()
     {
-        var matcher = KeywordMatcher.Compile([
+        var matcher = Compile([
             WatchBuilder.Named("ferries", "ferry"),
             WatchBuilder.Named("money", "fares", "sanctions"),
             WatchBuilder.Named("weather", "storm")]);
@@ -241,7 +246,7 @@ public sealed class KeywordMatcherTests
     public void Match_TwoKeywordsOfOneWatchOnSameWord_ReportsBoth()
     {
         var hits = BodyHits("sanctions", "Sanctions.");
-        var both = Assert.Single(KeywordMatcher.Compile([WatchBuilder.For("sanctions", "sanctioned")]).Match(ArticleBuilder.WithBody("Sanctions."))).Hits;
+        var both = Assert.Single(Compile([WatchBuilder.For("sanctions", "sanctioned")]).Match(ArticleBuilder.WithBody("Sanctions."))).Hits;
 
         Assert.Single(hits);
         Assert.Equal(2, both.Count);
@@ -253,7 +258,7 @@ public sealed class KeywordMatcherTests
     [InlineData("--")]
     public void Compile_KeywordWithoutWords_IsIgnored(string keyword)
     {
-        var matcher = KeywordMatcher.Compile([WatchBuilder.For(keyword)]);
+        var matcher = Compile([WatchBuilder.For(keyword)]);
 
         Assert.Empty(matcher.Match(ArticleBuilder.WithBody("Anything at all -- even dashes.")));
     }
@@ -263,4 +268,10 @@ public sealed class KeywordMatcherTests
     {
         Assert.Empty(KeywordMatcher.Empty.Match(ArticleBuilder.WithBody("Sanctions.")));
     }
+}
+
+/// <summary>Every test of <see cref="KeywordMatcherTests"/> again, with the tokenizing strategy.</summary>
+public sealed class KeywordMatcherTestsWhenTokenizing : KeywordMatcherTests
+{
+    protected override MatchStrategy Strategy => MatchStrategy.Tokenize;
 }

@@ -5,12 +5,17 @@ using Ingest.Domain.Matching;
 namespace Ingest.Domain.Tests;
 
 /// <summary>Each operator of the watch expression language, with the texts it must and must not hit.</summary>
-public sealed class WatchExpressionMatchingTests
+public class WatchExpressionMatchingTests
 {
-    private static WatchMatch? Match(string expression, Article article, int minimumHits = 1) =>
-        KeywordMatcher.Compile([WatchBuilder.Expression(expression, minimumHits)]).Match(article).SingleOrDefault();
+    /// <summary>How the matchers under test find candidate words; a subclass runs every test again with the other strategy.</summary>
+    protected virtual MatchStrategy Strategy => MatchStrategy.Search;
 
-    private static WatchMatch? MatchBody(string expression, string body) => Match(expression, ArticleBuilder.WithBody(body));
+    private KeywordMatcher Compile(IEnumerable<Ingest.Domain.Watches.Watch> watches) => KeywordMatcher.Compile(watches, Strategy);
+
+    private WatchMatch? Match(string expression, Article article, int minimumHits = 1) =>
+        Compile([WatchBuilder.Expression(expression, minimumHits)]).Match(article).SingleOrDefault();
+
+    private WatchMatch? MatchBody(string expression, string body) => Match(expression, ArticleBuilder.WithBody(body));
 
     private static string[] Matched(string body, WatchMatch? match) =>
         match is null ? [] : [.. match.Hits.Select(h => body.Substring(h.Offset, h.Length))];
@@ -189,7 +194,7 @@ public sealed class WatchExpressionMatchingTests
     [Fact]
     public void Prefix_SeveralLengthsInOneMatcher_EachMatch()
     {
-        var matcher = KeywordMatcher.Compile([WatchBuilder.Expression("econ*", id: "a"), WatchBuilder.Expression("economist*", id: "b")]);
+        var matcher = Compile([WatchBuilder.Expression("econ*", id: "a"), WatchBuilder.Expression("economist*", id: "b")]);
 
         var matches = matcher.Match(ArticleBuilder.WithBody("Economists and the economy."));
 
@@ -319,7 +324,7 @@ public sealed class WatchExpressionMatchingTests
     [Fact]
     public void Compile_InvalidExpression_IsRejectedNotFatal()
     {
-        var matcher = KeywordMatcher.Compile([WatchBuilder.Expression("(sanctions", id: "bad"), WatchBuilder.Expression("tariffs", id: "good")]);
+        var matcher = Compile([WatchBuilder.Expression("(sanctions", id: "bad"), WatchBuilder.Expression("tariffs", id: "good")]);
 
         Assert.Equal(1, matcher.WatchCount);
         Assert.StartsWith("Expected ')'", matcher.Rejected["bad"], StringComparison.Ordinal);
@@ -331,10 +336,16 @@ public sealed class WatchExpressionMatchingTests
     {
         var watches = Enumerable.Range(0, 2000).Select(i => WatchBuilder.Expression($"word{i} OR \"phrase {i}\"", id: $"w{i}")).ToList();
         watches.Add(WatchBuilder.Expression("sanctions NOT word5", id: "negated"));
-        var matcher = KeywordMatcher.Compile(watches);
+        var matcher = Compile(watches);
 
         var matches = matcher.Match(ArticleBuilder.WithBody("word7 then phrase 1999 and sanctions."));
 
         Assert.Equal(["w7", "w1999", "negated"], matches.Select(m => m.WatchId));
     }
+}
+
+/// <summary>Every test of <see cref="WatchExpressionMatchingTests"/> again, with the tokenizing strategy.</summary>
+public sealed class WatchExpressionMatchingTestsWhenTokenizing : WatchExpressionMatchingTests
+{
+    protected override MatchStrategy Strategy => MatchStrategy.Tokenize;
 }

@@ -1,14 +1,37 @@
+using System.Buffers;
+using System.Numerics;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Watches;
 
 namespace Ingest.Domain.Matching;
 
+/// <summary>How a <see cref="KeywordMatcher"/> finds the words worth looking up.</summary>
+public enum MatchStrategy
+{
+    /// <summary><see cref="Search"/> for small term sets, <see cref="Tokenize"/> for large ones (the crossover was measured: docs/performance.md).</summary>
+    Automatic,
+
+    /// <summary>
+    /// A vectorised multi-string search for every term's leading characters finds the only words that can
+    /// match; text between them is never tokenized. Fastest while the terms are few.
+    /// </summary>
+    Search,
+
+    /// <summary>
+    /// One pass over every word; a word is looked up only when its first characters pass a bit filter built
+    /// from the terms. Its cost does not grow with the number of terms.
+    /// </summary>
+    Tokenize,
+}
+
 /// <summary>
 /// Every enabled watch's expression compiled into one matcher whose cost per article grows with the
-/// article's length, not the number of watches: one tokenizing pass looks each word's keys up in hash
-/// tables (inflected key, exact fold, and the fold's prefixes of each length some <c>prefix*</c> term
-/// uses), recording where each distinct word pattern occurs; then only the watches with a pattern of a
-/// term that is not negated seen are evaluated, over those positions. Teasers and boilerplate are not part of
+/// article's length, not the number of watches. Each distinct word pattern of every watch (an inflected
+/// key, an exact fold, a prefix) has a needle: characters every matching word starts with. A first pass
+/// finds the words that start with a needle (<see cref="MatchStrategy"/>) and looks only those up in hash
+/// tables, recording which patterns occur where; then only the watches with a pattern of a term that is
+/// not negated seen are evaluated, over those positions. Word positions, which phrases and NEAR need, are
+/// counted only when such a clause is evaluated. Teasers and boilerplate are not part of
 /// <see cref="Article"/>'s matched fields, so they never trigger. Immutable, so safe to share.
 /// </summary>
 public sealed class KeywordMatcher
@@ -16,8 +39,18 @@ public sealed class KeywordMatcher
     /// <summary>Characters of context kept on each side of a hit in its snippet.</summary>
     public const int SnippetContext = 60;
 
+    /// <summary>Up to this many distinct needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>.</summary>
+    public const int MaxSearchNeedles = 64;
+
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
+
+    /// <summary>The word filter's size: 2^20 bits (128 KiB), a few percent full at 10,000 terms.</summary>
+    private const int FilterBits = 20;
+
+    /// <summary>Apostrophes in words and every non-ASCII character: words with them are folded the slow way.</summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c != '\'')));
 
     private readonly CompiledWatch[] watches;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> inflected;
@@ -26,8 +59,11 @@ public sealed class KeywordMatcher
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixes;
     private readonly int[] prefixLengths;
     private readonly int[][] watchesByPattern;
+    private readonly SearchValues<string>? needles;
+    private readonly ulong[] filter;
+    private readonly int filterLengths;
 
-    private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected)
+    private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
     {
         this.watches = watches;
         inflected = table.Inflected.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -37,6 +73,28 @@ public sealed class KeywordMatcher
         prefixLengths = [.. table.Prefix.Keys.Select(k => k.Length).Distinct().Order()];
         watchesByPattern = [.. table.Watches.Select(w => w.ToArray())];
         Rejected = rejected;
+
+        // A word of ASCII letters and digits folds to itself in lower case, so it can only match a pattern
+        // whose needle is ASCII; words with anything else are always looked up. Non-ASCII needles need no search.
+        var ascii = table.Needles().Where(n => n.Length > 0 && System.Text.Ascii.IsValid(n)).Distinct(StringComparer.Ordinal).ToArray();
+        Strategy = strategy == MatchStrategy.Automatic
+            ? ascii.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
+            : strategy;
+        filter = new ulong[1 << (FilterBits - 6)];
+        if (Strategy == MatchStrategy.Search)
+        {
+            needles = SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            foreach (var needle in ascii)
+            {
+                var length = Math.Min(needle.Length, 4);
+                filterLengths |= 1 << length;
+                var slot = FilterSlot(Pack(needle, length));
+                filter[slot >> 6] |= 1UL << (int)(slot & 63);
+            }
+        }
     }
 
     public static KeywordMatcher Empty { get; } = Compile([]);
@@ -44,10 +102,15 @@ public sealed class KeywordMatcher
     /// <summary>Enabled watches whose expressions compiled.</summary>
     public int WatchCount => watches.Length;
 
+    /// <summary>How this matcher finds candidate words.</summary>
+    public MatchStrategy Strategy { get; }
+
     /// <summary>Enabled watches left out because their expression does not parse: watch id → the error.</summary>
     public IReadOnlyDictionary<string, string> Rejected { get; }
 
-    public static KeywordMatcher Compile(IEnumerable<Watch> watches)
+    public static KeywordMatcher Compile(IEnumerable<Watch> watches) => Compile(watches, MatchStrategy.Automatic);
+
+    public static KeywordMatcher Compile(IEnumerable<Watch> watches, MatchStrategy strategy)
     {
         var table = new PatternTable();
         var compiled = new List<CompiledWatch>();
@@ -64,7 +127,7 @@ public sealed class KeywordMatcher
             compiled.Add(new CompiledWatch(watch, CompileNode(node!, table, index, negated: false)));
         }
 
-        return new KeywordMatcher([.. compiled], table, rejected);
+        return new KeywordMatcher([.. compiled], table, rejected, strategy);
     }
 
     /// <summary>Matches the title, standfirst and body; one result per watch whose expression holds with enough hits.</summary>
@@ -75,19 +138,35 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        var scan = new Scan(article);
-        ScanField(scan, article.Title, ArticleField.Title);
-        if (article.Standfirst is not null)
+        Scan? scan = null;
+        var segments = 2 + article.Paragraphs.Count;
+        var bodyOffset = 0;
+        var word = 0;
+        for (var s = 0; s < segments; s++)
         {
-            ScanField(scan, article.Standfirst, ArticleField.Standfirst);
+            var (field, text) = Segment(article, s);
+            var offset = field == ArticleField.Body ? bodyOffset : 0;
+            if (Strategy == MatchStrategy.Search)
+            {
+                SearchSegment(ref scan, article, s, field, text, offset);
+            }
+            else
+            {
+                word = TokenizeSegment(ref scan, article, s, field, text, offset, word);
+            }
+
+            if (field == ArticleField.Body)
+            {
+                bodyOffset += text.Length + Article.ParagraphSeparator.Length;
+            }
         }
 
-        ScanField(scan, scan.Text(ArticleField.Body), ArticleField.Body);
-        if (scan.Seen.Count == 0)
+        if (scan is null)
         {
             return [];
         }
 
+        scan.Indexed = Strategy == MatchStrategy.Tokenize;
         var candidates = new SortedSet<int>();
         foreach (var pattern in scan.Seen.Keys)
         {
@@ -115,52 +194,232 @@ public sealed class KeywordMatcher
         return matches;
     }
 
-    private void ScanField(Scan scan, string text, ArticleField field)
+    /// <summary>The article's text in matching order: title, standfirst, then each body paragraph.</summary>
+    private static (ArticleField Field, string Text) Segment(Article article, int segment) => segment switch
     {
-        Span<char> folded = stackalloc char[MaxBufferedWord];
-        Span<char> stemmed = stackalloc char[MaxBufferedWord + 1];
-        foreach (var word in WordTokenizer.Tokenize(text))
+        0 => (ArticleField.Title, article.Title),
+        1 => (ArticleField.Standfirst, article.Standfirst ?? string.Empty),
+        _ => (ArticleField.Body, article.Paragraphs[segment - 2]),
+    };
+
+    /// <summary>
+    /// <see cref="MatchStrategy.Search"/>: the vectorised search stops only where a needle starts and where
+    /// an apostrophe or a non-ASCII character is (a word with one folds differently from its characters, so
+    /// it is always looked up). Everything in between is skipped unread.
+    /// </summary>
+    private void SearchSegment(ref Scan? scan, Article article, int segment, ArticleField field, string text, int offset)
+    {
+        var t = text.AsSpan();
+        var pos = 0;
+        var nextNeedle = -2;
+        var nextSpecial = -2;
+        while (pos < t.Length)
         {
-            var token = scan.Tokens.Count;
-            scan.Tokens.Add(new Token(field, word.Start, word.Length));
-            var span = text.AsSpan(word.Start, word.Length);
-            var length = FoldAscii(span, folded);
-            ReadOnlySpan<char> fold = length >= 0 ? folded[..length] : EnglishInflection.Fold(span);
-            if (anyExact && exact.TryGetValue(fold, out var e))
+            if (nextNeedle != -1 && nextNeedle < pos)
             {
-                scan.Add(e, token);
+                var found = t[pos..].IndexOfAny(needles!);
+                nextNeedle = found < 0 ? -1 : pos + found;
             }
 
-            foreach (var prefixLength in prefixLengths)
+            if (nextSpecial != -1 && nextSpecial < pos)
             {
-                if (prefixLength > fold.Length)
+                var found = t[pos..].IndexOfAnyExcept(PlainAscii);
+                nextSpecial = found < 0 ? -1 : pos + found;
+            }
+
+            if (nextNeedle < 0 && nextSpecial < 0)
+            {
+                return;
+            }
+
+            int start;
+            if (nextSpecial >= 0 && (nextNeedle < 0 || nextSpecial <= nextNeedle))
+            {
+                var q = nextSpecial;
+                if (!IsWordChar(t[q]) && !(IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1])))
                 {
+                    pos = q + 1;
+                    continue;
+                }
+
+                start = q;
+                while (start > 0 && InWordBefore(t, start))
+                {
+                    start--;
+                }
+
+                if (!IsWordChar(t[start]))
+                {
+                    start++;
+                }
+            }
+            else
+            {
+                start = nextNeedle;
+                if (InWordBefore(t, start))
+                {
+                    // Inside a word whose start matched no needle: that word can only match if it has a
+                    // special character, which the other search will stop at.
+                    pos = start + 1;
+                    continue;
+                }
+            }
+
+            var end = WordEnd(t, start);
+            LookUp(ref scan, article, segment, field, t[start..end], offset + start, start, word: -1);
+            pos = end;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="MatchStrategy.Tokenize"/>: every word is visited and numbered; a plain ASCII word is looked
+    /// up only when its first characters (up to four) pass the needle filter. Returns the next word number.
+    /// </summary>
+    private int TokenizeSegment(ref Scan? scan, Article article, int segment, ArticleField field, string text, int offset, int word)
+    {
+        var t = text.AsSpan();
+        var n = t.Length;
+        var i = 0;
+        while (i < n)
+        {
+            var c = t[i];
+            if (c < 0x80 ? !char.IsAsciiLetterOrDigit(c) : !IsWordChar(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var plain = c < 0x80;
+            i++;
+            while (i < n)
+            {
+                c = t[i];
+                if (c < 0x80)
+                {
+                    if (char.IsAsciiLetterOrDigit(c))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (c == '\'' && i + 1 < n && IsWordChar(t[i + 1]))
+                    {
+                        plain = false;
+                        i += 2;
+                        continue;
+                    }
+
                     break;
                 }
 
-                if (prefixes.TryGetValue(fold[..prefixLength], out var p))
+                if (IsWordChar(c) || (c == '’' && i + 1 < n && IsWordChar(t[i + 1])))
                 {
-                    scan.Add(p, token);
+                    plain = false;
+                    i += c == '’' ? 2 : 1;
+                    continue;
                 }
+
+                break;
             }
 
-            var stemLength = EnglishInflection.StemLength(fold, out var appendY);
-            ReadOnlySpan<char> key = fold[..stemLength];
-            if (appendY && stemLength < stemmed.Length)
+            var span = t[start..i];
+            if (!plain || PassesFilter(span))
             {
-                key.CopyTo(stemmed);
-                stemmed[stemLength] = 'y';
-                key = stemmed[..(stemLength + 1)];
-            }
-            else if (appendY)
-            {
-                key = string.Concat(key, "y");
+                LookUp(ref scan, article, segment, field, span, offset + start, start, word);
             }
 
-            if (inflected.TryGetValue(key, out var i))
+            word++;
+        }
+
+        return word;
+    }
+
+    private bool PassesFilter(ReadOnlySpan<char> word)
+    {
+        var lengths = filterLengths;
+        while (lengths != 0)
+        {
+            var length = BitOperations.TrailingZeroCount(lengths);
+            lengths &= lengths - 1;
+            if (length > word.Length)
             {
-                scan.Add(i, token);
+                return false;
             }
+
+            var slot = FilterSlot(Pack(word, length));
+            if ((filter[slot >> 6] & (1UL << (int)(slot & 63))) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Up to four ASCII characters, lower-cased (<c>| 0x20</c> leaves digits as they are), one per byte.</summary>
+    private static uint Pack(ReadOnlySpan<char> word, int length)
+    {
+        var key = 0u;
+        for (var k = 0; k < length; k++)
+        {
+            key |= (uint)(word[k] | 0x20) << (8 * k);
+        }
+
+        return key;
+    }
+
+    private static uint FilterSlot(uint key) => (key * 0x9E3779B1u) >> (32 - FilterBits);
+
+    /// <summary>Folds and keys one word and records it when any pattern has it.</summary>
+    private void LookUp(ref Scan? scan, Article article, int segment, ArticleField field, ReadOnlySpan<char> span, int fieldStart, int localStart, int word)
+    {
+        Span<char> folded = stackalloc char[MaxBufferedWord];
+        Span<char> stemmed = stackalloc char[MaxBufferedWord + 1];
+        Span<int> found = stackalloc int[2 + prefixLengths.Length];
+        var count = 0;
+        var length = FoldAscii(span, folded);
+        ReadOnlySpan<char> fold = length >= 0 ? folded[..length] : EnglishInflection.Fold(span);
+        if (anyExact && exact.TryGetValue(fold, out var e))
+        {
+            found[count++] = e;
+        }
+
+        foreach (var prefixLength in prefixLengths)
+        {
+            if (prefixLength > fold.Length)
+            {
+                break;
+            }
+
+            if (prefixes.TryGetValue(fold[..prefixLength], out var p))
+            {
+                found[count++] = p;
+            }
+        }
+
+        var stemLength = EnglishInflection.StemLength(fold, out var appendY);
+        ReadOnlySpan<char> key = fold[..stemLength];
+        if (appendY && stemLength < stemmed.Length)
+        {
+            key.CopyTo(stemmed);
+            stemmed[stemLength] = 'y';
+            key = stemmed[..(stemLength + 1)];
+        }
+        else if (appendY)
+        {
+            key = string.Concat(key, "y");
+        }
+
+        if (inflected.TryGetValue(key, out var i))
+        {
+            found[count++] = i;
+        }
+
+        if (count > 0)
+        {
+            scan ??= new Scan(article);
+            scan.Add(found[..count], new Hit(field, segment, fieldStart, localStart, span.Length, word));
         }
     }
 
@@ -192,6 +451,56 @@ public sealed class KeywordMatcher
         return n;
     }
 
+    private static bool IsWordChar(char c) => WordTokenizer.IsWordChar(c);
+
+    private static bool IsApostrophe(char c) => c is '\'' or '’';
+
+    /// <summary>Whether the character before <paramref name="at"/> (a word character) belongs to the same word, as <see cref="WordTokenizer"/> splits.</summary>
+    private static bool InWordBefore(ReadOnlySpan<char> t, int at) =>
+        at > 0 && (IsWordChar(t[at - 1]) || (IsApostrophe(t[at - 1]) && at > 1 && IsWordChar(t[at - 2])));
+
+    private static int WordEnd(ReadOnlySpan<char> t, int start)
+    {
+        var i = start;
+        while (i < t.Length)
+        {
+            if (IsWordChar(t[i]))
+            {
+                i++;
+            }
+            else if (IsApostrophe(t[i]) && i + 1 < t.Length && IsWordChar(t[i + 1]))
+            {
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>Words starting in <c>t[from..to)</c>, where <paramref name="from"/> is not inside a word.</summary>
+    private static int CountWords(ReadOnlySpan<char> t, int from, int to)
+    {
+        var count = 0;
+        var i = from;
+        while (i < to)
+        {
+            if (!IsWordChar(t[i]))
+            {
+                i++;
+                continue;
+            }
+
+            count++;
+            i = WordEnd(t, i);
+        }
+
+        return count;
+    }
+
     private static List<KeywordHit> Explain(Scan scan, List<ClauseSpan> spans)
     {
         var seen = new HashSet<(string, int, int)>();
@@ -203,8 +512,8 @@ public sealed class KeywordMatcher
                 continue;
             }
 
-            var first = scan.Tokens[span.First];
-            var last = scan.Tokens[span.Last];
+            var first = scan.Hits[span.First];
+            var last = scan.Hits[span.Last];
             hits.Add(Explain(span.Clause, first.Field, scan.Text(first.Field), first.Start, last.Start + last.Length - first.Start));
         }
 
@@ -283,40 +592,90 @@ public sealed class KeywordMatcher
 
             return id;
         }
+
+        /// <summary>
+        /// Per pattern, characters the fold of every word it matches starts with: an exact fold or a prefix
+        /// itself; an inflected key itself, or without its final "y" (<see cref="EnglishInflection.StemLength"/>
+        /// only shortens a fold, then may append "y": "agencies" keys as "agency").
+        /// </summary>
+        public IEnumerable<string> Needles() => Exact.Keys.Concat(Prefix.Keys)
+            .Concat(Inflected.Keys.Select(k => k.Length >= 3 && k[^1] == 'y' ? k[..^1] : k));
     }
 
-    private readonly record struct Token(ArticleField Field, int Start, int Length);
+    /// <summary>
+    /// A word that some pattern has: its field, which segment of the article (title, standfirst, paragraph)
+    /// and where in it, and its word number across the article (-1 until counted).
+    /// </summary>
+    private record struct Hit(ArticleField Field, int Segment, int Start, int LocalStart, int Length, int Word);
 
-    /// <summary>A matched term or phrase: the clause and the first and last token it covers.</summary>
+    /// <summary>A matched term or phrase: the clause and the first and last hit it covers.</summary>
     private readonly record struct ClauseSpan(string Clause, int First, int Last);
 
-    /// <summary>Where a positional expression holds: the tokens it covers and the clauses inside.</summary>
+    /// <summary>Where a positional expression holds: the first and last hit it covers and the clauses inside.</summary>
     private sealed record Occurrence(int First, int Last, ClauseSpan[] Parts);
 
-    /// <summary>One article's tokens, in field order, and where each word pattern occurs among them.</summary>
+    /// <summary>One article's hits, in text order, and which hits each word pattern has.</summary>
     private sealed class Scan(Article article)
     {
         private string? body;
 
-        public List<Token> Tokens { get; } = [];
+        public List<Hit> Hits { get; } = [];
 
-        /// <summary>Pattern id → token indexes, ascending.</summary>
+        /// <summary>Pattern id → hit indexes, ascending.</summary>
         public Dictionary<int, List<int>> Seen { get; } = [];
 
-        public void Add(int pattern, int token)
-        {
-            if (!Seen.TryGetValue(pattern, out var list))
-            {
-                Seen[pattern] = list = [];
-            }
+        /// <summary>Whether every hit's word number is known.</summary>
+        public bool Indexed { get; set; }
 
-            if (list.Count == 0 || list[^1] != token)
+        public void Add(ReadOnlySpan<int> patterns, Hit hit)
+        {
+            var id = Hits.Count;
+            Hits.Add(hit);
+            foreach (var pattern in patterns)
             {
-                list.Add(token);
+                if (!Seen.TryGetValue(pattern, out var list))
+                {
+                    Seen[pattern] = list = [];
+                }
+
+                list.Add(id);
             }
         }
 
-        public bool Has(int pattern, int token) => Seen.TryGetValue(pattern, out var list) && list.BinarySearch(token) >= 0;
+        public int Word(int hit)
+        {
+            if (!Indexed)
+            {
+                CountWords();
+            }
+
+            return Hits[hit].Word;
+        }
+
+        /// <summary>The hit of <paramref name="pattern"/> at word number <paramref name="word"/>, or -1.</summary>
+        public int Find(int pattern, int word)
+        {
+            if (!Seen.TryGetValue(pattern, out var list))
+            {
+                return -1;
+            }
+
+            int lo = 0, hi = list.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (Word(list[mid]) < word)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo < list.Count && Hits[list[lo]].Word == word ? list[lo] : -1;
+        }
 
         public string Text(ArticleField field) => field switch
         {
@@ -324,6 +683,33 @@ public sealed class KeywordMatcher
             ArticleField.Standfirst => article.Standfirst ?? string.Empty,
             _ => body ??= article.Body,
         };
+
+        /// <summary>Numbers the hits' words: counts words from the start of the article up to the last hit.</summary>
+        private void CountWords()
+        {
+            var word = 0;
+            var h = 0;
+            for (var s = 0; h < Hits.Count; s++)
+            {
+                var text = Segment(article, s).Text.AsSpan();
+                var cursor = 0;
+                for (; h < Hits.Count && Hits[h].Segment == s; h++)
+                {
+                    var hit = Hits[h];
+                    word += KeywordMatcher.CountWords(text, cursor, hit.LocalStart);
+                    Hits[h] = hit with { Word = word };
+                    word++;
+                    cursor = hit.LocalStart + hit.Length;
+                }
+
+                if (h < Hits.Count)
+                {
+                    word += KeywordMatcher.CountWords(text, cursor, text.Length);
+                }
+            }
+
+            Indexed = true;
+        }
     }
 
     private abstract class Condition
@@ -372,28 +758,37 @@ public sealed class KeywordMatcher
 
             foreach (var at in anchors!)
             {
-                var start = at - anchor;
-                if (start < 0 || start + patterns.Length > scan.Tokens.Count)
-                {
-                    continue;
-                }
-
-                var where = scan.Tokens[start].Field;
+                var where = scan.Hits[at].Field;
                 if (field is { } only && where != only)
                 {
                     continue;
                 }
 
-                var whole = true;
-                for (var k = 0; k < patterns.Length && whole; k++)
+                if (patterns.Length == 1)
                 {
-                    whole = k == anchor || (scan.Tokens[start + k].Field == where && scan.Has(patterns[k], start + k));
+                    found.Add(new Occurrence(at, at, [new ClauseSpan(clause, at, at)]));
+                    continue;
                 }
 
-                if (whole && scan.Tokens[start + patterns.Length - 1].Field == where)
+                var start = scan.Word(at) - anchor;
+                int first = at, last = at;
+                var whole = start >= 0;
+                for (var k = 0; k < patterns.Length && whole; k++)
                 {
-                    var last = start + patterns.Length - 1;
-                    found.Add(new Occurrence(start, last, [new ClauseSpan(clause, start, last)]));
+                    if (k == anchor)
+                    {
+                        continue;
+                    }
+
+                    var hit = scan.Find(patterns[k], start + k);
+                    whole = hit >= 0 && scan.Hits[hit].Field == where;
+                    first = k == 0 ? hit : first;
+                    last = k == patterns.Length - 1 ? hit : last;
+                }
+
+                if (whole)
+                {
+                    found.Add(new Occurrence(first, last, [new ClauseSpan(clause, first, last)]));
                 }
             }
 
@@ -420,14 +815,16 @@ public sealed class KeywordMatcher
 
             // Only right occurrences starting in a window around each left one can be near it.
             rights.Sort((a, b) => a.First.CompareTo(b.First));
-            var longest = rights.Max(r => r.Last - r.First);
+            var longest = rights.Max(r => scan.Word(r.Last) - scan.Word(r.First));
             foreach (var l in lefts)
             {
-                for (var k = FirstStartingAtOrAfter(rights, l.First - maxBetween - 1 - longest); k < rights.Count && rights[k].First <= l.Last + maxBetween + 1; k++)
+                int lFirst = scan.Word(l.First), lLast = scan.Word(l.Last);
+                for (var k = FirstStartingAtOrAfter(scan, rights, lFirst - maxBetween - 1 - longest); k < rights.Count && scan.Word(rights[k].First) <= lLast + maxBetween + 1; k++)
                 {
                     var r = rights[k];
-                    var between = r.First > l.Last ? r.First - l.Last - 1 : l.First > r.Last ? l.First - r.Last - 1 : -1;
-                    if (between >= 0 && between <= maxBetween && scan.Tokens[l.First].Field == scan.Tokens[r.First].Field)
+                    int rFirst = scan.Word(r.First), rLast = scan.Word(r.Last);
+                    var between = rFirst > lLast ? rFirst - lLast - 1 : lFirst > rLast ? lFirst - rLast - 1 : -1;
+                    if (between >= 0 && between <= maxBetween && scan.Hits[l.First].Field == scan.Hits[r.First].Field)
                     {
                         found.Add(new Occurrence(Math.Min(l.First, r.First), Math.Max(l.Last, r.Last), [.. l.Parts, .. r.Parts]));
                     }
@@ -437,13 +834,13 @@ public sealed class KeywordMatcher
             return found;
         }
 
-        private static int FirstStartingAtOrAfter(List<Occurrence> sorted, int token)
+        private static int FirstStartingAtOrAfter(Scan scan, List<Occurrence> sorted, int word)
         {
             int lo = 0, hi = sorted.Count;
             while (lo < hi)
             {
                 var mid = (lo + hi) / 2;
-                if (sorted[mid].First < token)
+                if (scan.Word(sorted[mid].First) < word)
                 {
                     lo = mid + 1;
                 }

@@ -1,0 +1,136 @@
+using CsCheck;
+using Ingest.Domain.Articles;
+using Ingest.Domain.Matching;
+using Ingest.Domain.Parsing;
+using Ingest.Domain.Watches;
+
+namespace Ingest.Domain.Tests;
+
+/// <summary>
+/// The two ways a matcher finds candidate words — a vectorised search for the terms' leading characters,
+/// or a pass over every word through a bit filter — must find exactly the same matches, hits, offsets
+/// and snippets on any text, including words the search cannot see by their characters (apostrophes,
+/// diacritics, combining marks, case-folding oddities).
+/// </summary>
+public sealed class MatchStrategyTests
+{
+    /// <summary>Words and separators chosen to reach every path of both strategies.</summary>
+    private static readonly string[] Pieces =
+    [
+        "sanction", "Sanctions", "SANCTIONED", "sanctioning", "sanctimonious", "anti-sanctions", "unsanctioned",
+        "Russia", "Russia’s", "Russia's", "RUSSIA’S", "don't", "dont", "Don’t", "o'clock", "rock’n’roll", "’tis", "'quoted'",
+        "Café", "cafe\u0301", "CAFE", "cafes", "naïve", "naive", "Zürich", "zurich", "Straße", "\u212Aelvin", "kelvin",
+        "agencies", "agency", "Agency’s", "policies", "the", "The", "them", "theatre", "ferry", "Ferry", "ferries",
+        "2024", "covid19", "COVID-19", "x", "y", "tis", "economy", "economist", "economists", "x''y", "a'", "'b",
+        " ", " ", " ", ", ", ". ", " — ", "-", "\u2019", "'", "“", "”", " (", ") ", "\u00A0", "\t",
+    ];
+
+    private static readonly Watch[] Watches =
+    [
+        .. new[]
+        {
+            "sanction", "=sanctions", "sanction*", "\"the ferry\"", "russia NEAR/2 sanction", "cafe", "naive", "dont", "zurich",
+            "agency", "title:ferry", "ferry -sanction", "kelvin", "o'clock", "rock", "covid19", "19", "tis", "x", "y",
+            "\"russia sanctions\"", "economist*", "=economy", "(cafe OR naive) AND the", "straße", "\"don't\" NEAR/0 the",
+            "standfirst:russia", "econ*", "them", "policy",
+        }.Select((e, i) => WatchBuilder.Expression(e, id: $"w{i}")),
+    ];
+
+    private static readonly Gen<string> Paragraph = Gen.OneOf<string>(Pieces).Array[0, 40].Select(string.Concat);
+
+    private static readonly Gen<Article> Articles =
+        Gen.Select(Paragraph, Paragraph.Null(), Paragraph.Array[1, 4], (title, standfirst, body) => ArticleBuilder.Make(title, standfirst, body));
+
+    [Fact]
+    public void SearchAndTokenize_FindTheSameMatches_OnAnyText()
+    {
+        var search = KeywordMatcher.Compile(Watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(Watches, MatchStrategy.Tokenize);
+
+        Articles.Sample(article => Assert.Equal(Describe(tokenize.Match(article)), Describe(search.Match(article))), iter: 3_000);
+    }
+
+    [Fact]
+    public void SearchAndTokenize_FindTheSameMatches_ForTermsOfEveryLength()
+    {
+        // Needles of one to four characters use each slot length of the word filter; a one-letter needle ("y"
+        // from an inflected key, "x") stops the search at every word starting with that letter.
+        var watches = new[] { "a", "an", "eu", "war", "wars", "us", "uk", "ies", "ye", "xy", "2", "ai*", "=ok" }
+            .Select((e, i) => WatchBuilder.Expression(e, id: $"s{i}")).ToArray();
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+        var words = Gen.OneOf<string>("a", "A", "an", "and", "EU", "Europe", "war", "wars", "warring", "US", "us", "UK", "ukulele", "flies", "yes", "xylophone", "2", "24", "AI", "aid", "OK", "ok's", " ", " ", ". ", "’");
+
+        words.Array[0, 60].Select(string.Concat).Sample(
+            body =>
+            {
+                var article = ArticleBuilder.WithBody(body);
+                Assert.Equal(Describe(tokenize.Match(article)), Describe(search.Match(article)));
+            },
+            iter: 2_000);
+    }
+
+    [Fact]
+    public void Automatic_SearchesForFewTerms_AndTokenizesForMany()
+    {
+        var few = KeywordMatcher.Compile([WatchBuilder.Expression("sanctions"), WatchBuilder.Expression("\"the ferry\"", id: "b")]);
+        var many = KeywordMatcher.Compile(Enumerable.Range(0, KeywordMatcher.MaxSearchNeedles + 1).Select(i => WatchBuilder.Expression($"term{i}x", id: $"t{i}")));
+
+        Assert.Equal(MatchStrategy.Search, few.Strategy);
+        Assert.Equal(MatchStrategy.Tokenize, many.Strategy);
+        Assert.Single(many.Match(ArticleBuilder.WithBody("Nothing but TERM7X here.")));
+        Assert.Single(few.Match(ArticleBuilder.WithBody("Sanctioned.")));
+    }
+
+    [Fact]
+    public void Search_WithOnlyNonAsciiTerms_StillFindsThem()
+    {
+        // "straße" folds to a needle that is not ASCII, so the search has no needles at all: only the words
+        // with a non-ASCII character are looked up, and those are the only ones that can match.
+        var matcher = KeywordMatcher.Compile([WatchBuilder.Expression("straße")], MatchStrategy.Search);
+
+        var match = Assert.Single(matcher.Match(ArticleBuilder.WithBody("Strasse is not it; the STRASSE neither; Straße is.")));
+        Assert.Equal("Straße", Assert.Single(match.Hits).Snippet[match.Hits[0].SnippetMatchStart..][..6]);
+    }
+
+    [SharedFact(SharedData.BbcCorpus)]
+    public void SearchAndTokenize_FindTheSameMatches_OnTheBbcCorpus()
+    {
+        var parser = new PlainTextNewsParser();
+        var articles = Directory.EnumerateFiles(SharedData.BbcCorpusPath, "*.txt", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => NewsTextDecoder.Decode(File.ReadAllBytes(f)).Text)
+            .Select(text => text is null ? null : parser.Parse(text).Article)
+            .OfType<Article>()
+            .ToList();
+
+        // Words of the corpus itself, so there are plenty of hits, with an operator of every kind among them.
+        var vocabulary = articles.Take(200).SelectMany(a => WordTokenizer.Tokenize(a.Title).Select(w => a.Title.Substring(w.Start, w.Length)))
+            .Where(w => w.Length > 2 && !w.Contains('\'') && !w.Contains('’')).Distinct(StringComparer.OrdinalIgnoreCase).Take(300).ToArray();
+        var watches = vocabulary.Select((w, i) => WatchBuilder.Expression(
+            (i % 6) switch
+            {
+                1 => $"\"the {w}\"",
+                2 => $"{w} NEAR/4 {vocabulary[(i * 7) % vocabulary.Length]}",
+                3 => $"{w[..3]}*",
+                4 => $"title:{w} -{vocabulary[(i * 3) % vocabulary.Length]}",
+                _ => w,
+            },
+            id: $"b{i}")).ToArray();
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+
+        var total = 0;
+        foreach (var article in articles)
+        {
+            var expected = Describe(tokenize.Match(article));
+            Assert.Equal(expected, Describe(search.Match(article)));
+            total += expected.Count;
+        }
+
+        Assert.True(total > 10_000, $"only {total} matches: the comparison would prove little");
+    }
+
+    private static List<string> Describe(IReadOnlyList<WatchMatch> matches) =>
+        [.. matches.Select(m => $"{m.WatchId}: " + string.Join(" | ", m.Hits.Select(h => $"{h.Keyword}@{h.Field}:{h.Offset}+{h.Length} [{h.Snippet}] {h.SnippetMatchStart}+{h.SnippetMatchLength}")))];
+}
