@@ -22,7 +22,7 @@ public class MatcherBenchmarks
     private KeywordMatcher unseen = KeywordMatcher.Empty;
     private Regex? alternation;
 
-    [Params(10, 1_000, 10_000)]
+    [Params(10, 64, 1_000, 10_000)]
     public int Terms { get; set; }
 
     [GlobalSetup]

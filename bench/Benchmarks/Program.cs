@@ -5,6 +5,12 @@ using Ingest.Benchmarks;
 // Benchmarks run in this process (--inProcess is added when not given): BenchmarkDotNet's default
 // separate-process toolchain looks for a project named after the assembly (Ingest.Benchmarks.csproj),
 // and this project keeps the short folder name like every other.
+if (args is ["quick"])
+{
+    QuickLook.Run();
+    return;
+}
+
 var types = new List<Type> { typeof(MatcherBenchmarks), typeof(CompileBenchmarks) };
 if (BbcBenchmarks.CorpusFolder() is null)
 {

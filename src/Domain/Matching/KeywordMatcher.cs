@@ -12,14 +12,14 @@ public enum MatchStrategy
     Automatic,
 
     /// <summary>
-    /// A vectorised multi-string search for every term's leading characters finds the only words that can
-    /// match; text between them is never tokenized. Fastest while the terms are few.
+    /// A vectorised multi-string search for the triggers' leading characters decides whether an article can
+    /// match at all before any word of it is tokenized. Fastest while the terms are few.
     /// </summary>
     Search,
 
     /// <summary>
-    /// One pass over every word; a word is looked up only when its first characters pass a bit filter built
-    /// from the terms. Its cost does not grow with the number of terms.
+    /// Straight to the pass over every word, in which a word is looked up only when its first characters
+    /// pass a bit filter built from the terms. Its cost does not grow with the number of terms.
     /// </summary>
     Tokenize,
 }
@@ -27,12 +27,14 @@ public enum MatchStrategy
 /// <summary>
 /// Every enabled watch's expression compiled into one matcher whose cost per article grows with the
 /// article's length, not the number of watches. Each distinct word pattern of every watch (an inflected
-/// key, an exact fold, a prefix) has a needle: characters every matching word starts with. A first pass
-/// finds the words that start with a needle (<see cref="MatchStrategy"/>) and looks only those up in hash
-/// tables, recording which patterns occur where; then only the watches with a pattern of a term that is
-/// not negated seen are evaluated, over those positions. Word positions, which phrases and NEAR need, are
-/// counted only when such a clause is evaluated. Teasers and boilerplate are not part of
-/// <see cref="Article"/>'s matched fields, so they never trigger. Immutable, so safe to share.
+/// key, an exact fold, a prefix) has a needle: characters every word it matches starts with. Each watch
+/// has triggers: patterns one of which must occur for it to hold with a hit (for a phrase, its longest
+/// word; for AND and NEAR, the operand with the longest needles; never a negated term). With
+/// <see cref="MatchStrategy.Search"/>, a vectorised search for the triggers' needles first decides whether
+/// the article can match at all; most articles end there. Otherwise one pass numbers every word and looks
+/// up those whose first characters pass a filter of all needles, recording where each pattern occurs; then
+/// only the watches with a trigger seen are evaluated, over those positions. Teasers and boilerplate are
+/// not part of <see cref="Article"/>'s matched fields, so they never trigger. Immutable, so safe to share.
 /// </summary>
 public sealed class KeywordMatcher
 {
@@ -59,7 +61,9 @@ public sealed class KeywordMatcher
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixes;
     private readonly int[] prefixLengths;
     private readonly int[][] watchesByPattern;
-    private readonly SearchValues<string>? needles;
+    private readonly bool[] isTrigger;
+    private readonly SearchValues<string>? triggerNeedles;
+    private readonly int longestTriggerNeedle;
     private readonly ulong[] filter;
     private readonly int filterLengths;
 
@@ -72,28 +76,29 @@ public sealed class KeywordMatcher
         prefixes = table.Prefix.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLengths = [.. table.Prefix.Keys.Select(k => k.Length).Distinct().Order()];
         watchesByPattern = [.. table.Watches.Select(w => w.ToArray())];
+        isTrigger = [.. watchesByPattern.Select(w => w.Length > 0)];
         Rejected = rejected;
 
         // A word of ASCII letters and digits folds to itself in lower case, so it can only match a pattern
         // whose needle is ASCII; words with anything else are always looked up. Non-ASCII needles need no search.
-        var ascii = table.Needles().Where(n => n.Length > 0 && System.Text.Ascii.IsValid(n)).Distinct(StringComparer.Ordinal).ToArray();
+        static bool Searchable(string needle) => needle.Length > 0 && System.Text.Ascii.IsValid(needle);
+        var triggers = table.Needles(id => isTrigger[id]).Where(Searchable).Distinct(StringComparer.Ordinal).ToArray();
         Strategy = strategy == MatchStrategy.Automatic
-            ? ascii.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
+            ? triggers.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
             : strategy;
-        filter = new ulong[1 << (FilterBits - 6)];
         if (Strategy == MatchStrategy.Search)
         {
-            needles = SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase);
+            triggerNeedles = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
+            longestTriggerNeedle = table.Needles(id => isTrigger[id]).Select(n => n.Length).DefaultIfEmpty(0).Max();
         }
-        else
+
+        filter = new ulong[1 << (FilterBits - 6)];
+        foreach (var needle in table.Needles(_ => true).Where(Searchable))
         {
-            foreach (var needle in ascii)
-            {
-                var length = Math.Min(needle.Length, 4);
-                filterLengths |= 1 << length;
-                var slot = FilterSlot(Pack(needle, length));
-                filter[slot >> 6] |= 1UL << (int)(slot & 63);
-            }
+            var length = Math.Min(needle.Length, 4);
+            filterLengths |= 1 << length;
+            var slot = FilterSlot(Pack(needle, length));
+            filter[slot >> 6] |= 1UL << (int)(slot & 63);
         }
     }
 
@@ -124,7 +129,11 @@ public sealed class KeywordMatcher
             }
 
             var index = compiled.Count;
-            compiled.Add(new CompiledWatch(watch, CompileNode(node!, table, index, negated: false)));
+            compiled.Add(new CompiledWatch(watch, CompileNode(node!, table)));
+            foreach (var trigger in Triggers(node!) ?? [])
+            {
+                table.Trigger(trigger, index);
+            }
         }
 
         return new KeywordMatcher([.. compiled], table, rejected, strategy);
@@ -138,23 +147,28 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        Scan? scan = null;
         var segments = 2 + article.Paragraphs.Count;
+        if (Strategy == MatchStrategy.Search)
+        {
+            var triggered = false;
+            for (var s = 0; s < segments && !triggered; s++)
+            {
+                triggered = SearchSegment(Segment(article, s).Text);
+            }
+
+            if (!triggered)
+            {
+                return [];
+            }
+        }
+
+        Scan? scan = null;
         var bodyOffset = 0;
         var word = 0;
         for (var s = 0; s < segments; s++)
         {
             var (field, text) = Segment(article, s);
-            var offset = field == ArticleField.Body ? bodyOffset : 0;
-            if (Strategy == MatchStrategy.Search)
-            {
-                SearchSegment(ref scan, article, s, field, text, offset);
-            }
-            else
-            {
-                word = TokenizeSegment(ref scan, article, s, field, text, offset, word);
-            }
-
+            word = TokenizeSegment(ref scan, article, field, text, field == ArticleField.Body ? bodyOffset : 0, word);
             if (field == ArticleField.Body)
             {
                 bodyOffset += text.Length + Article.ParagraphSeparator.Length;
@@ -166,7 +180,6 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        scan.Indexed = Strategy == MatchStrategy.Tokenize;
         var candidates = new SortedSet<int>();
         foreach (var pattern in scan.Seen.Keys)
         {
@@ -203,49 +216,52 @@ public sealed class KeywordMatcher
     };
 
     /// <summary>
-    /// <see cref="MatchStrategy.Search"/>: the vectorised search stops only where a needle starts and where
-    /// an apostrophe or a non-ASCII character is (a word with one folds differently from its characters, so
-    /// it is always looked up). Everything in between is skipped unread.
+    /// <see cref="MatchStrategy.Search"/>: whether a word of <paramref name="text"/> has a trigger. The
+    /// vectorised search stops only where a trigger's needle starts, and where an apostrophe or a non-ASCII
+    /// letter is close enough to the start of a word to be inside a needle (such a word folds differently
+    /// from its characters, so it is looked up). Everything in between is skipped unread.
     /// </summary>
-    private void SearchSegment(ref Scan? scan, Article article, int segment, ArticleField field, string text, int offset)
+    private bool SearchSegment(string text)
     {
         var t = text.AsSpan();
         var pos = 0;
         var nextNeedle = -2;
         var nextSpecial = -2;
+        Span<int> found = stackalloc int[2 + prefixLengths.Length];
         while (pos < t.Length)
         {
             if (nextNeedle != -1 && nextNeedle < pos)
             {
-                var found = t[pos..].IndexOfAny(needles!);
-                nextNeedle = found < 0 ? -1 : pos + found;
+                var at = t[pos..].IndexOfAny(triggerNeedles!);
+                nextNeedle = at < 0 ? -1 : pos + at;
             }
 
             if (nextSpecial != -1 && nextSpecial < pos)
             {
-                var found = t[pos..].IndexOfAnyExcept(PlainAscii);
-                nextSpecial = found < 0 ? -1 : pos + found;
+                nextSpecial = NextSpecialWordChar(t, pos);
             }
 
             if (nextNeedle < 0 && nextSpecial < 0)
             {
-                return;
+                return false;
             }
 
             int start;
             if (nextSpecial >= 0 && (nextNeedle < 0 || nextSpecial <= nextNeedle))
             {
+                // The characters of a word before its first special one are its fold's first characters: when
+                // there are at least as many as the longest needle, the needle search sees the word as it is.
                 var q = nextSpecial;
-                if (!IsWordChar(t[q]) && !(IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1])))
+                start = q;
+                while (start > 0 && q - start <= longestTriggerNeedle && InWordBefore(t, start))
+                {
+                    start--;
+                }
+
+                if (q - start >= longestTriggerNeedle && InWordBefore(t, start))
                 {
                     pos = q + 1;
                     continue;
-                }
-
-                start = q;
-                while (start > 0 && InWordBefore(t, start))
-                {
-                    start--;
                 }
 
                 if (!IsWordChar(t[start]))
@@ -258,24 +274,57 @@ public sealed class KeywordMatcher
                 start = nextNeedle;
                 if (InWordBefore(t, start))
                 {
-                    // Inside a word whose start matched no needle: that word can only match if it has a
-                    // special character, which the other search will stop at.
+                    // Inside a word whose start matched no needle: that word can only have a trigger if it has a
+                    // special character, which the other search stops at.
                     pos = start + 1;
                     continue;
                 }
             }
 
             var end = WordEnd(t, start);
-            LookUp(ref scan, article, segment, field, t[start..end], offset + start, start, word: -1);
+            var count = Patterns(t[start..end], found);
+            foreach (var pattern in found[..count])
+            {
+                if (isTrigger[pattern])
+                {
+                    return true;
+                }
+            }
+
             pos = end;
         }
+
+        return false;
+    }
+
+    /// <summary>The next apostrophe inside a word, or non-ASCII word character, at or after <paramref name="from"/>; -1 if none.</summary>
+    private static int NextSpecialWordChar(ReadOnlySpan<char> t, int from)
+    {
+        while (from < t.Length)
+        {
+            var at = t[from..].IndexOfAnyExcept(PlainAscii);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            var q = from + at;
+            if (IsWordChar(t[q]) || (IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1])))
+            {
+                return q;
+            }
+
+            from = q + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>
-    /// <see cref="MatchStrategy.Tokenize"/>: every word is visited and numbered; a plain ASCII word is looked
-    /// up only when its first characters (up to four) pass the needle filter. Returns the next word number.
+    /// Every word is visited and numbered; a word is looked up only when its fold's first characters (up to
+    /// four) pass the needle filter. Returns the next word number.
     /// </summary>
-    private int TokenizeSegment(ref Scan? scan, Article article, int segment, ArticleField field, string text, int offset, int word)
+    private int TokenizeSegment(ref Scan? scan, Article article, ArticleField field, string text, int offset, int word)
     {
         var t = text.AsSpan();
         var n = t.Length;
@@ -326,7 +375,7 @@ public sealed class KeywordMatcher
             var span = t[start..i];
             if (!plain || PassesFilter(span))
             {
-                LookUp(ref scan, article, segment, field, span, offset + start, start, word);
+                LookUp(ref scan, article, field, span, offset + start, word, filtered: !plain);
             }
 
             word++;
@@ -371,14 +420,31 @@ public sealed class KeywordMatcher
 
     private static uint FilterSlot(uint key) => (key * 0x9E3779B1u) >> (32 - FilterBits);
 
-    /// <summary>Folds and keys one word and records it when any pattern has it.</summary>
-    private void LookUp(ref Scan? scan, Article article, int segment, ArticleField field, ReadOnlySpan<char> span, int fieldStart, int localStart, int word)
+    /// <summary>Records the word when any pattern has it; <paramref name="filtered"/>: check its fold against the needle filter first.</summary>
+    private void LookUp(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> span, int fieldStart, int word, bool filtered)
+    {
+        Span<int> found = stackalloc int[2 + prefixLengths.Length];
+        var count = Patterns(span, found, filtered);
+        if (count > 0)
+        {
+            scan ??= new Scan(article);
+            scan.Add(found[..count], new Hit(field, fieldStart, span.Length, word));
+        }
+    }
+
+    /// <summary>Folds and keys one word and writes the ids of the patterns that have it into <paramref name="found"/>; returns how many.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private int Patterns(ReadOnlySpan<char> span, Span<int> found, bool filtered = false)
     {
         Span<char> folded = stackalloc char[MaxBufferedWord];
         Span<char> stemmed = stackalloc char[MaxBufferedWord + 1];
-        Span<int> found = stackalloc int[2 + prefixLengths.Length];
         var count = 0;
         var length = FoldAscii(span, folded);
+        if (length >= 0 && filtered && !PassesFilter(folded[..length]))
+        {
+            return 0;
+        }
+
         ReadOnlySpan<char> fold = length >= 0 ? folded[..length] : EnglishInflection.Fold(span);
         if (anyExact && exact.TryGetValue(fold, out var e))
         {
@@ -416,11 +482,7 @@ public sealed class KeywordMatcher
             found[count++] = i;
         }
 
-        if (count > 0)
-        {
-            scan ??= new Scan(article);
-            scan.Add(found[..count], new Hit(field, segment, fieldStart, localStart, span.Length, word));
-        }
+        return count;
     }
 
     /// <summary>
@@ -437,6 +499,11 @@ public sealed class KeywordMatcher
         var n = 0;
         foreach (var c in word)
         {
+            if (c == '’')
+            {
+                continue;
+            }
+
             if (c > 0x7F)
             {
                 return -1;
@@ -481,26 +548,6 @@ public sealed class KeywordMatcher
         return i;
     }
 
-    /// <summary>Words starting in <c>t[from..to)</c>, where <paramref name="from"/> is not inside a word.</summary>
-    private static int CountWords(ReadOnlySpan<char> t, int from, int to)
-    {
-        var count = 0;
-        var i = from;
-        while (i < to)
-        {
-            if (!IsWordChar(t[i]))
-            {
-                i++;
-                continue;
-            }
-
-            count++;
-            i = WordEnd(t, i);
-        }
-
-        return count;
-    }
-
     private static List<KeywordHit> Explain(Scan scan, List<ClauseSpan> spans)
     {
         var seen = new HashSet<(string, int, int)>();
@@ -540,20 +587,52 @@ public sealed class KeywordMatcher
         return new KeywordHit(keyword, field, start, length, lead + snippet.Trim() + trail, lead.Length + (start - from) - (snippet.Length - snippet.TrimStart().Length), length);
     }
 
-    /// <summary>
-    /// Compiles one watch's expression. Only the words of terms that are not negated make the watch a
-    /// candidate: a watch can only hold with a hit, and a hit comes from a term that is not negated.
-    /// </summary>
-    private static Condition CompileNode(ExpressionNode node, PatternTable table, int watch, bool negated) => node switch
+    private static Condition CompileNode(ExpressionNode node, PatternTable table) => node switch
     {
-        TermNode term => new TermCondition(term.Clause, [.. term.Words.Select(w => table.Intern(w, negated ? null : watch))], term.Field),
-        AndNode and => new AndCondition([.. and.Operands.Select(o => CompileNode(o, table, watch, negated))]),
-        OrNode or => new OrCondition([.. or.Operands.Select(o => CompileNode(o, table, watch, negated))]),
-        NotNode not => new NotCondition(CompileNode(not.Operand, table, watch, !negated)),
-        NearNode near => new NearCondition(
-            (Positional)CompileNode(near.Left, table, watch, negated), (Positional)CompileNode(near.Right, table, watch, negated), near.MaxWordsBetween),
+        TermNode term => new TermCondition(term.Clause, [.. term.Words.Select(table.Intern)], term.Field),
+        AndNode and => new AndCondition([.. and.Operands.Select(o => CompileNode(o, table))]),
+        OrNode or => new OrCondition([.. or.Operands.Select(o => CompileNode(o, table))]),
+        NotNode not => new NotCondition(CompileNode(not.Operand, table)),
+        NearNode near => new NearCondition((Positional)CompileNode(near.Left, table), (Positional)CompileNode(near.Right, table), near.MaxWordsBetween),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node."),
     };
+
+    /// <summary>
+    /// Word patterns one of which occurs whenever <paramref name="node"/> holds with a hit, or null when it
+    /// never does (a negation holds only when its words are absent, so it contributes no hit). A phrase needs
+    /// all its words, so its longest needle is enough; AND and NEAR need every operand, so the operand with
+    /// the longest shortest needle is enough (long needles are rarer and search faster); OR needs any.
+    /// </summary>
+    private static List<WordPattern>? Triggers(ExpressionNode node)
+    {
+        switch (node)
+        {
+            case TermNode term:
+                return term.Words.Count == 0 ? null : [term.Words.MaxBy(w => Needle(w).Length)!];
+            case NotNode:
+                return null;
+            case OrNode or:
+                var all = or.Operands.Select(Triggers).OfType<List<WordPattern>>().SelectMany(t => t).ToList();
+                return all.Count == 0 ? null : all;
+            case AndNode and:
+                return Best(and.Operands.Select(Triggers));
+            case NearNode near:
+                return Best([Triggers(near.Left), Triggers(near.Right)]);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node.");
+        }
+
+        static List<WordPattern>? Best(IEnumerable<List<WordPattern>?> options) => options.OfType<List<WordPattern>>()
+            .OrderByDescending(t => t.Min(w => Needle(w).Length)).ThenBy(t => t.Count).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Characters the fold of every word <paramref name="pattern"/> matches starts with: an exact fold or a
+    /// prefix itself; an inflected key itself, or without its final "y" (<see cref="EnglishInflection.StemLength"/>
+    /// only shortens a fold, then may append "y": "agencies" keys as "agency").
+    /// </summary>
+    private static string Needle(WordPattern pattern) =>
+        pattern.Match == WordMatch.Inflected && pattern.Key.Length >= 3 && pattern.Key[^1] == 'y' ? pattern.Key[..^1] : pattern.Key;
 
     private sealed record CompiledWatch(Watch Watch, Condition Root);
 
@@ -566,10 +645,10 @@ public sealed class KeywordMatcher
 
         public Dictionary<string, int> Prefix { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Pattern id → the watches it makes candidates (empty unless it is one of their triggers).</summary>
         public List<List<int>> Watches { get; } = [];
 
-        /// <param name="watch">The watch to make a candidate when the pattern is seen, or null for a negated term.</param>
-        public int Intern(WordPattern pattern, int? watch)
+        public int Intern(WordPattern pattern)
         {
             var table = pattern.Match switch
             {
@@ -582,31 +661,31 @@ public sealed class KeywordMatcher
                 id = Watches.Count;
                 table[pattern.Key] = id;
                 Watches.Add([]);
-            }
-
-            var users = Watches[id];
-            if (watch is { } w && (users.Count == 0 || users[^1] != w))
-            {
-                users.Add(w);
+                Patterns.Add(pattern);
             }
 
             return id;
         }
 
-        /// <summary>
-        /// Per pattern, characters the fold of every word it matches starts with: an exact fold or a prefix
-        /// itself; an inflected key itself, or without its final "y" (<see cref="EnglishInflection.StemLength"/>
-        /// only shortens a fold, then may append "y": "agencies" keys as "agency").
-        /// </summary>
-        public IEnumerable<string> Needles() => Exact.Keys.Concat(Prefix.Keys)
-            .Concat(Inflected.Keys.Select(k => k.Length >= 3 && k[^1] == 'y' ? k[..^1] : k));
+        /// <summary>Makes <paramref name="watch"/> a candidate whenever <paramref name="pattern"/> is seen.</summary>
+        public void Trigger(WordPattern pattern, int watch)
+        {
+            var users = Watches[Intern(pattern)];
+            if (users.Count == 0 || users[^1] != watch)
+            {
+                users.Add(watch);
+            }
+        }
+
+        /// <summary>The <see cref="Needle"/> of each pattern whose id passes <paramref name="include"/>.</summary>
+        public IEnumerable<string> Needles(Func<int, bool> include) =>
+            Patterns.Where((_, id) => include(id)).Select(Needle);
+
+        private List<WordPattern> Patterns { get; } = [];
     }
 
-    /// <summary>
-    /// A word that some pattern has: its field, which segment of the article (title, standfirst, paragraph)
-    /// and where in it, and its word number across the article (-1 until counted).
-    /// </summary>
-    private record struct Hit(ArticleField Field, int Segment, int Start, int LocalStart, int Length, int Word);
+    /// <summary>A word that some pattern has: its field, where in the field, and its word number across the article.</summary>
+    private readonly record struct Hit(ArticleField Field, int Start, int Length, int Word);
 
     /// <summary>A matched term or phrase: the clause and the first and last hit it covers.</summary>
     private readonly record struct ClauseSpan(string Clause, int First, int Last);
@@ -624,9 +703,6 @@ public sealed class KeywordMatcher
         /// <summary>Pattern id → hit indexes, ascending.</summary>
         public Dictionary<int, List<int>> Seen { get; } = [];
 
-        /// <summary>Whether every hit's word number is known.</summary>
-        public bool Indexed { get; set; }
-
         public void Add(ReadOnlySpan<int> patterns, Hit hit)
         {
             var id = Hits.Count;
@@ -642,15 +718,7 @@ public sealed class KeywordMatcher
             }
         }
 
-        public int Word(int hit)
-        {
-            if (!Indexed)
-            {
-                CountWords();
-            }
-
-            return Hits[hit].Word;
-        }
+        public int Word(int hit) => Hits[hit].Word;
 
         /// <summary>The hit of <paramref name="pattern"/> at word number <paramref name="word"/>, or -1.</summary>
         public int Find(int pattern, int word)
@@ -683,33 +751,6 @@ public sealed class KeywordMatcher
             ArticleField.Standfirst => article.Standfirst ?? string.Empty,
             _ => body ??= article.Body,
         };
-
-        /// <summary>Numbers the hits' words: counts words from the start of the article up to the last hit.</summary>
-        private void CountWords()
-        {
-            var word = 0;
-            var h = 0;
-            for (var s = 0; h < Hits.Count; s++)
-            {
-                var text = Segment(article, s).Text.AsSpan();
-                var cursor = 0;
-                for (; h < Hits.Count && Hits[h].Segment == s; h++)
-                {
-                    var hit = Hits[h];
-                    word += KeywordMatcher.CountWords(text, cursor, hit.LocalStart);
-                    Hits[h] = hit with { Word = word };
-                    word++;
-                    cursor = hit.LocalStart + hit.Length;
-                }
-
-                if (h < Hits.Count)
-                {
-                    word += KeywordMatcher.CountWords(text, cursor, text.Length);
-                }
-            }
-
-            Indexed = true;
-        }
     }
 
     private abstract class Condition

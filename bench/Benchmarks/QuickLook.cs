@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Ingest.Domain.Articles;
+using Ingest.Domain.Matching;
+using Ingest.Domain.Watches;
+
+namespace Ingest.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release -- quick</c>: a Stopwatch look at matching throughput for every strategy and term
+/// count, in seconds rather than BenchmarkDotNet's minutes. For choosing and tuning; the figures in
+/// docs/performance.md come from BenchmarkDotNet.
+/// </summary>
+public static class QuickLook
+{
+    public static void Run()
+    {
+        var vocabulary = SyntheticText.Vocabulary(20_000);
+        var synthetic = SyntheticText.Articles(vocabulary, MatcherBenchmarks.TextBytes);
+        var bbc = BbcBenchmarks.CorpusFolder() is { } folder ? BbcBenchmarks.Load(folder) : null;
+        Console.WriteLine($"{"text",-10} {"terms",6} {"strategy",-9} {"watches",-7} {"MB/s",8} {"matches",8}");
+        foreach (var terms in new[] { 10, 64, 128, 256, 1_000, 10_000 })
+        {
+            var watches = Watches.Make(Watches.Terms(terms, vocabulary), vocabulary);
+            var unseen = Watches.UnusedTerms(terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)).ToList();
+            foreach (var strategy in new[] { MatchStrategy.Search, MatchStrategy.Tokenize })
+            {
+                Measure("synthetic", terms, strategy, "mixed", KeywordMatcher.Compile(watches, strategy), synthetic);
+                Measure("synthetic", terms, strategy, "unseen", KeywordMatcher.Compile(unseen, strategy), synthetic);
+                if (bbc is not null)
+                {
+                    Measure("bbc", terms, strategy, "mixed", KeywordMatcher.Compile(watches, strategy), bbc);
+                }
+            }
+        }
+    }
+
+    private static void Measure(string text, int terms, MatchStrategy strategy, string kind, KeywordMatcher matcher, IReadOnlyList<Article> articles)
+    {
+        var characters = articles.Sum(SyntheticText.Size);
+        var matches = 0;
+        var times = new List<double>();
+        var budget = Stopwatch.StartNew();
+        for (var run = 0; run < 25 && (run < 5 || budget.ElapsedMilliseconds < 3_000); run++)
+        {
+            var watch = Stopwatch.StartNew();
+            matches = 0;
+            foreach (var article in articles)
+            {
+                matches += matcher.Match(article).Count;
+            }
+
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+
+        times.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine($"{text,-10} {terms,6} {strategy,-9} {kind,-7} {characters / median / 1e6,8:N0} {matches,8:N0}");
+    }
+}
