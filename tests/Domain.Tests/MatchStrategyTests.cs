@@ -93,6 +93,32 @@ public sealed class MatchStrategyTests
         Assert.Equal("Straße", Assert.Single(match.Hits).Snippet[match.Hits[0].SnippetMatchStart..][..6]);
     }
 
+    /// <summary>
+    /// The matcher splits and numbers words in vector-width blocks; <see cref="WordTokenizer"/> one character
+    /// at a time. Every pair of adjacent words must match as a phrase exactly where the tokenizer puts it,
+    /// in texts long enough for words to straddle block edges, with special characters anywhere.
+    /// </summary>
+    [Fact]
+    public void EveryAdjacentWordPair_MatchesAsAPhrase_WhereTheTokenizerPutsIt()
+    {
+        Paragraph.Select(Paragraph, Paragraph, (a, b, c) => a + b + c).Where(p => p.Length > 40).Sample(
+            paragraph =>
+            {
+                var words = WordTokenizer.Tokenize(paragraph);
+                var pairs = Enumerable.Range(0, Math.Max(0, words.Count - 1)).Where(i => i % 3 == 0).Take(25).ToList();
+                var watches = pairs.Select(i => new Watch(
+                    $"p{i}", $"p{i}", WatchExpression.FromKeywords([paragraph.Substring(words[i].Start, words[i + 1].Start + words[i + 1].Length - words[i].Start)])));
+                var matches = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize).Match(ArticleBuilder.WithBody(paragraph)).ToDictionary(m => m.WatchId);
+
+                foreach (var i in pairs)
+                {
+                    Assert.True(matches.TryGetValue($"p{i}", out var match), $"words {i} and {i + 1} of: {paragraph}");
+                    Assert.Contains(match.Hits, h => h.Offset == words[i].Start && h.Length == words[i + 1].Start + words[i + 1].Length - words[i].Start);
+                }
+            },
+            iter: 1_500);
+    }
+
     [SharedFact(SharedData.BbcCorpus)]
     public void SearchAndTokenize_FindTheSameMatches_OnTheBbcCorpus()
     {

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Watches;
 
@@ -322,13 +324,120 @@ public sealed class KeywordMatcher
 
     /// <summary>
     /// Every word is visited and numbered; a word is looked up only when its fold's first characters (up to
-    /// four) pass the needle filter. Returns the next word number.
+    /// four) pass the needle filter. Returns the next word number. Thirty-two characters at a time are
+    /// classified with vector instructions into runs of letters, digits, apostrophes and non-ASCII
+    /// characters, separated by ASCII spaces and punctuation, which never belong to a word. A run of
+    /// ASCII letters and digits only is exactly one word; any other run is split one character at a time.
     /// </summary>
     private int TokenizeSegment(ref Scan? scan, Article article, ArticleField field, string text, int offset, int word)
     {
         var t = text.AsSpan();
         var n = t.Length;
         var i = 0;
+        var runStart = -1;
+        var runPlain = true;
+        ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
+        while (i < n)
+        {
+            ulong run, plain;
+            int width;
+            if (n - i >= 32)
+            {
+                var low = Classify(Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref first), (nuint)i));
+                var high = Classify(Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref first), (nuint)(i + 16)));
+                plain = (low & 0xFFFF) | ((high & 0xFFFF) << 16);
+                run = (low >> 16) | ((high >> 16) << 16);
+                width = 32;
+            }
+            else
+            {
+                (run, plain) = (0UL, 0UL);
+                width = n - i;
+                for (var k = 0; k < width; k++)
+                {
+                    var c = t[i + k];
+                    var alnum = char.IsAsciiLetterOrDigit(c);
+                    plain |= alnum ? 1UL << k : 0;
+                    run |= alnum || c >= 0x80 || c == '\'' ? 1UL << k : 0;
+                }
+            }
+
+            var b = 0;
+            while (b < width)
+            {
+                if (runStart < 0)
+                {
+                    var rest = run >> b;
+                    if (rest == 0)
+                    {
+                        break;
+                    }
+
+                    b += BitOperations.TrailingZeroCount(rest);
+                    runStart = i + b;
+                    runPlain = true;
+                }
+
+                var outside = (~run >> b) & ((1UL << (width - b)) - 1);
+                var length = outside == 0 ? width - b : BitOperations.TrailingZeroCount(outside);
+                var span = (1UL << length) - 1;
+                runPlain &= ((plain >> b) & span) == span;
+                b += length;
+                if (outside == 0)
+                {
+                    break;
+                }
+
+                word = Run(ref scan, article, field, t, runStart, i + b, runPlain, offset, word);
+                runStart = -1;
+            }
+
+            i += width;
+        }
+
+        return runStart >= 0 ? Run(ref scan, article, field, t, runStart, n, runPlain, offset, word) : word;
+    }
+
+    /// <summary>One run of word-like characters between ASCII separators: one plain word, or split exactly.</summary>
+    private int Run(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int start, int end, bool plain, int offset, int word)
+    {
+        if (!plain)
+        {
+            return TokenizeRange(ref scan, article, field, t, start, end, offset, word);
+        }
+
+        var span = t[start..end];
+        if (PassesFilter(span))
+        {
+            LookUp(ref scan, article, field, span, offset + start, word, filtered: false);
+        }
+
+        return word + 1;
+    }
+
+    /// <summary>
+    /// Sixteen characters → bits 0-15: ASCII letter or digit; bits 16-31: that, an apostrophe or a
+    /// non-ASCII character (what may belong to a word).
+    /// </summary>
+    private static ulong Classify(Vector256<ushort> v)
+    {
+        var lower = v | Vector256.Create((ushort)0x20);
+        var letter = Vector256.LessThan(lower - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+        var digit = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
+        var alnum = letter | digit;
+        var other = Vector256.GreaterThan(v, Vector256.Create((ushort)0x7F)) | Vector256.Equals(v, Vector256.Create((ushort)'\''));
+        return alnum.ExtractMostSignificantBits() | ((ulong)(alnum | other).ExtractMostSignificantBits() << 16);
+    }
+
+    /// <summary>
+    /// The words of <c>t[from..to)</c> one character at a time, exactly as <see cref="WordTokenizer"/> splits
+    /// them; each is numbered, and looked up when its fold's first characters pass the needle filter.
+    /// Returns the next word number.
+    /// </summary>
+    private int TokenizeRange(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int from, int to, int offset, int word)
+    {
+        var n = to;
+        var i = from;
         while (i < n)
         {
             var c = t[i];
