@@ -182,16 +182,23 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        var candidates = new SortedSet<int>();
+        var candidates = new List<int>();
         foreach (var pattern in scan.Seen.Keys)
         {
-            candidates.UnionWith(watchesByPattern[pattern]);
+            candidates.AddRange(watchesByPattern[pattern]);
         }
 
+        candidates.Sort();
         var matches = new List<WatchMatch>();
         var spans = new List<ClauseSpan>();
-        foreach (var w in candidates)
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var w = candidates[c];
+            if (c > 0 && candidates[c - 1] == w)
+            {
+                continue;
+            }
+
             spans.Clear();
             var watch = watches[w];
             if (!watch.Root.Evaluate(scan, spans))
@@ -659,11 +666,16 @@ public sealed class KeywordMatcher
 
     private static List<KeywordHit> Explain(Scan scan, List<ClauseSpan> spans)
     {
-        var seen = new HashSet<(string, int, int)>();
         var hits = new List<KeywordHit>(spans.Count);
-        foreach (var span in spans.OrderBy(s => s.First).ThenBy(s => s.Last))
+        if (spans.Count > 1)
         {
-            if (!seen.Add((span.Clause, span.First, span.Last)))
+            spans.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Last != b.Last ? a.Last.CompareTo(b.Last) : string.CompareOrdinal(a.Clause, b.Clause));
+        }
+
+        HashSet<(string, int, int)>? seen = spans.Count > 1 ? [] : null;
+        foreach (var span in spans)
+        {
+            if (seen is not null && !seen.Add((span.Clause, span.First, span.Last)))
             {
                 continue;
             }
@@ -886,6 +898,32 @@ public sealed class KeywordMatcher
 
     private sealed class TermCondition(string clause, int[] patterns, ArticleField? field) : Positional
     {
+        public override bool Evaluate(Scan scan, List<ClauseSpan> spans)
+        {
+            if (patterns.Length > 1)
+            {
+                return base.Evaluate(scan, spans);
+            }
+
+            // One word: every hit of its pattern in scope is an occurrence; no positions are needed.
+            if (!scan.Seen.TryGetValue(patterns[0], out var list))
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var at in list)
+            {
+                if (field is not { } only || scan.Hits[at].Field == only)
+                {
+                    spans.Add(new ClauseSpan(clause, at, at));
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
         public override List<Occurrence> Occurrences(Scan scan)
         {
             var found = new List<Occurrence>();
