@@ -28,6 +28,15 @@ public sealed class PropertyTests
 
     private static readonly Gen<string> AnyText = Gen.OneOf<string>(Gen.String, Gen.String[Gen.Char, 0, 2000], AnyCodeUnits, DropLike);
 
+    /// <summary>Counting runs 32 characters at a time with vector instructions; listing, one at a time. They must agree.</summary>
+    [Fact]
+    public void WordCount_ArbitraryText_EqualsTheWordsListed()
+    {
+        Gen.OneOf<string>(AnyText, DropLike.Array[1, 8].Select(string.Concat)).Sample(
+            text => Assert.Equal(WordTokenizer.Tokenize(text).Count, WordTokenizer.Count(text)),
+            iter: 5_000);
+    }
+
     [Fact]
     public void Parse_ArbitraryText_NeverThrowsAndReturnsArticleOrError()
     {

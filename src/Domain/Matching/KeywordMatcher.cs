@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Watches;
 
@@ -43,8 +41,14 @@ public sealed class KeywordMatcher
     /// <summary>Characters of context kept on each side of a hit in its snippet.</summary>
     public const int SnippetContext = 60;
 
-    /// <summary>Up to this many distinct needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>.</summary>
+    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>...</summary>
     public const int MaxSearchNeedles = 64;
+
+    /// <summary>
+    /// ...when none is shorter than this. A short needle ("an", "eu") occurs inside so many words that the
+    /// search stops and restarts all the time, and the word pass is faster (measured: docs/performance.md).
+    /// </summary>
+    public const int MinSearchNeedleLength = 4;
 
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
@@ -86,7 +90,7 @@ public sealed class KeywordMatcher
         static bool Searchable(string needle) => needle.Length > 0 && System.Text.Ascii.IsValid(needle);
         var triggers = table.Needles(id => isTrigger[id]).Where(Searchable).Distinct(StringComparer.Ordinal).ToArray();
         Strategy = strategy == MatchStrategy.Automatic
-            ? triggers.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
+            ? triggers.Length <= MaxSearchNeedles && triggers.All(n => n.Length >= MinSearchNeedleLength) ? MatchStrategy.Search : MatchStrategy.Tokenize
             : strategy;
         if (Strategy == MatchStrategy.Search)
         {
@@ -290,7 +294,7 @@ public sealed class KeywordMatcher
                 }
             }
 
-            var end = WordEnd(t, start);
+            var end = WordTokenizer.WordEnd(t, start);
             var count = Patterns(t[start..end], found);
             foreach (var pattern in found[..count])
             {
@@ -331,78 +335,26 @@ public sealed class KeywordMatcher
 
     /// <summary>
     /// Every word is visited and numbered; a word is looked up only when its fold's first characters (up to
-    /// four) pass the needle filter. Returns the next word number. Thirty-two characters at a time are
-    /// classified with vector instructions into runs of letters, digits, apostrophes and non-ASCII
-    /// characters, separated by ASCII spaces and punctuation, which never belong to a word. A run of
-    /// ASCII letters and digits only is exactly one word; any other run is split one character at a time.
+    /// four) pass the needle filter. Returns the next word number. <see cref="WordTokenizer.VisitRuns"/>
+    /// finds the runs of word-like characters with vector instructions; a run of ASCII letters and digits
+    /// only is exactly one word, any other is split one character at a time.
     /// </summary>
     private int TokenizeSegment(ref Scan? scan, Article article, ArticleField field, string text, int offset, int word)
     {
-        var t = text.AsSpan();
-        var n = t.Length;
-        var i = 0;
-        var runStart = -1;
-        var runPlain = true;
-        ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
-        while (i < n)
-        {
-            ulong run, plain;
-            int width;
-            if (n - i >= 32)
-            {
-                var low = Classify(Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref first), (nuint)i));
-                var high = Classify(Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref first), (nuint)(i + 16)));
-                plain = (low & 0xFFFF) | ((high & 0xFFFF) << 16);
-                run = (low >> 16) | ((high >> 16) << 16);
-                width = 32;
-            }
-            else
-            {
-                (run, plain) = (0UL, 0UL);
-                width = n - i;
-                for (var k = 0; k < width; k++)
-                {
-                    var c = t[i + k];
-                    var alnum = char.IsAsciiLetterOrDigit(c);
-                    plain |= alnum ? 1UL << k : 0;
-                    run |= alnum || c >= 0x80 || c == '\'' ? 1UL << k : 0;
-                }
-            }
+        var visitor = new WordPass(this, scan, article, field, offset, word);
+        WordTokenizer.VisitRuns(text, ref visitor);
+        scan = visitor.Scan;
+        return visitor.Word;
+    }
 
-            var b = 0;
-            while (b < width)
-            {
-                if (runStart < 0)
-                {
-                    var rest = run >> b;
-                    if (rest == 0)
-                    {
-                        break;
-                    }
+    private struct WordPass(KeywordMatcher matcher, Scan? scan, Article article, ArticleField field, int offset, int word) : WordTokenizer.IRunVisitor
+    {
+        public Scan? Scan = scan;
 
-                    b += BitOperations.TrailingZeroCount(rest);
-                    runStart = i + b;
-                    runPlain = true;
-                }
+        public int Word = word;
 
-                var outside = (~run >> b) & ((1UL << (width - b)) - 1);
-                var length = outside == 0 ? width - b : BitOperations.TrailingZeroCount(outside);
-                var span = (1UL << length) - 1;
-                runPlain &= ((plain >> b) & span) == span;
-                b += length;
-                if (outside == 0)
-                {
-                    break;
-                }
-
-                word = Run(ref scan, article, field, t, runStart, i + b, runPlain, offset, word);
-                runStart = -1;
-            }
-
-            i += width;
-        }
-
-        return runStart >= 0 ? Run(ref scan, article, field, t, runStart, n, runPlain, offset, word) : word;
+        public void Run(ReadOnlySpan<char> text, int start, int end, bool plain) =>
+            Word = matcher.Run(ref Scan, article, field, text, start, end, plain, offset, Word);
     }
 
     /// <summary>One run of word-like characters between ASCII separators: one plain word, or split exactly.</summary>
@@ -420,20 +372,6 @@ public sealed class KeywordMatcher
         }
 
         return word + 1;
-    }
-
-    /// <summary>
-    /// Sixteen characters → bits 0-15: ASCII letter or digit; bits 16-31: that, an apostrophe or a
-    /// non-ASCII character (what may belong to a word).
-    /// </summary>
-    private static ulong Classify(Vector256<ushort> v)
-    {
-        var lower = v | Vector256.Create((ushort)0x20);
-        var letter = Vector256.LessThan(lower - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
-        var digit = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
-        var alnum = letter | digit;
-        var other = Vector256.GreaterThan(v, Vector256.Create((ushort)0x7F)) | Vector256.Equals(v, Vector256.Create((ushort)'\''));
-        return alnum.ExtractMostSignificantBits() | ((ulong)(alnum | other).ExtractMostSignificantBits() << 16);
     }
 
     /// <summary>
@@ -522,19 +460,28 @@ public sealed class KeywordMatcher
         return false;
     }
 
-    /// <summary>Up to four ASCII characters, lower-cased (<c>| 0x20</c> leaves digits as they are), one per byte.</summary>
-    private static uint Pack(ReadOnlySpan<char> word, int length)
+    /// <summary>
+    /// The first <paramref name="length"/> (up to four) characters of an ASCII word, lower-cased (<c>| 0x20</c>
+    /// leaves digits as they are), as one number: read in one load when the word has four.
+    /// </summary>
+    private static ulong Pack(ReadOnlySpan<char> word, int length)
     {
-        var key = 0u;
+        if (BitConverter.IsLittleEndian && word.Length >= 4)
+        {
+            var four = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(word));
+            return (four | 0x0020_0020_0020_0020UL) & (ulong.MaxValue >> (16 * (4 - length)));
+        }
+
+        var key = 0UL;
         for (var k = 0; k < length; k++)
         {
-            key |= (uint)(word[k] | 0x20) << (8 * k);
+            key |= (ulong)(word[k] | 0x20) << (16 * k);
         }
 
         return key;
     }
 
-    private static uint FilterSlot(uint key) => (key * 0x9E3779B1u) >> (32 - FilterBits);
+    private static ulong FilterSlot(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits);
 
     /// <summary>Records the word when any pattern has it; <paramref name="filtered"/>: check its fold against the needle filter first.</summary>
     private void LookUp(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> span, int fieldStart, int word, bool filtered)
@@ -641,28 +588,6 @@ public sealed class KeywordMatcher
     /// <summary>Whether the character before <paramref name="at"/> (a word character) belongs to the same word, as <see cref="WordTokenizer"/> splits.</summary>
     private static bool InWordBefore(ReadOnlySpan<char> t, int at) =>
         at > 0 && (IsWordChar(t[at - 1]) || (IsApostrophe(t[at - 1]) && at > 1 && IsWordChar(t[at - 2])));
-
-    private static int WordEnd(ReadOnlySpan<char> t, int start)
-    {
-        var i = start;
-        while (i < t.Length)
-        {
-            if (IsWordChar(t[i]))
-            {
-                i++;
-            }
-            else if (IsApostrophe(t[i]) && i + 1 < t.Length && IsWordChar(t[i + 1]))
-            {
-                i += 2;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return i;
-    }
 
     private static List<KeywordHit> Explain(Scan scan, List<ClauseSpan> spans)
     {
