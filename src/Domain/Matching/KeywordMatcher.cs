@@ -41,14 +41,15 @@ public sealed class KeywordMatcher
     /// <summary>Characters of context kept on each side of a hit in its snippet.</summary>
     public const int SnippetContext = 60;
 
-    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>...</summary>
+    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>.</summary>
     public const int MaxSearchNeedles = 64;
 
     /// <summary>
-    /// ...when none is shorter than this. A short needle ("an", "eu") occurs inside so many words that the
-    /// search stops and restarts all the time, and the word pass is faster (measured: docs/performance.md).
+    /// The search gives up on an article (and leaves it to the word pass) when it has stopped more than
+    /// 16 times plus once per this many characters: a needle that occurs inside many words ("the", "an")
+    /// makes it stop and start again so often that the word pass is faster (measured: docs/performance.md).
     /// </summary>
-    public const int MinSearchNeedleLength = 4;
+    public const int CharactersPerStop = 200;
 
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
@@ -90,7 +91,7 @@ public sealed class KeywordMatcher
         static bool Searchable(string needle) => needle.Length > 0 && System.Text.Ascii.IsValid(needle);
         var triggers = table.Needles(id => isTrigger[id]).Where(Searchable).Distinct(StringComparer.Ordinal).ToArray();
         Strategy = strategy == MatchStrategy.Automatic
-            ? triggers.Length <= MaxSearchNeedles && triggers.All(n => n.Length >= MinSearchNeedleLength) ? MatchStrategy.Search : MatchStrategy.Tokenize
+            ? triggers.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
             : strategy;
         if (Strategy == MatchStrategy.Search)
         {
@@ -157,9 +158,13 @@ public sealed class KeywordMatcher
         if (Strategy == MatchStrategy.Search)
         {
             var triggered = false;
+            var stops = 0;
+            var searched = 0;
             for (var s = 0; s < segments && !triggered; s++)
             {
-                triggered = SearchSegment(Segment(article, s).Text);
+                var text = Segment(article, s).Text;
+                triggered = SearchSegment(text, ref stops, searched);
+                searched += text.Length;
             }
 
             if (!triggered)
@@ -234,7 +239,7 @@ public sealed class KeywordMatcher
     /// letter is close enough to the start of a word to be inside a needle (such a word folds differently
     /// from its characters, so it is looked up). Everything in between is skipped unread.
     /// </summary>
-    private bool SearchSegment(string text)
+    private bool SearchSegment(string text, ref int stops, int searched)
     {
         var t = text.AsSpan();
         var pos = 0;
@@ -257,6 +262,14 @@ public sealed class KeywordMatcher
             if (nextNeedle < 0 && nextSpecial < 0)
             {
                 return false;
+            }
+
+            // A needle inside many words ("sea" in "search", "research") makes the search stop and start
+            // again all the time; past one stop per <see cref="CharactersPerStop"/> characters it gives up, as if triggered,
+            // and the word pass decides.
+            if (++stops > 16 + ((searched + pos) / CharactersPerStop))
+            {
+                return true;
             }
 
             int start;

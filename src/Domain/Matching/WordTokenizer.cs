@@ -66,13 +66,16 @@ public static class WordTokenizer
         {
             ulong run = 0, plain = 0;
             int width;
-            if (n - i >= 32)
+            if (n >= 32)
             {
-                var low = Classify(Vector256.LoadUnsafe(ref first, (nuint)i));
-                var high = Classify(Vector256.LoadUnsafe(ref first, (nuint)(i + 16)));
-                plain = (low & 0xFFFF) | ((high & 0xFFFF) << 16);
-                run = (low >> 16) | ((high >> 16) << 16);
-                width = 32;
+                // The last block of a text of 32 characters or more is read overlapping the one before it,
+                // and shifted down to the characters not yet classified.
+                var at = Math.Min(i, n - 32);
+                var low = Classify(Vector256.LoadUnsafe(ref first, (nuint)at));
+                var high = Classify(Vector256.LoadUnsafe(ref first, (nuint)(at + 16)));
+                plain = ((low & 0xFFFF) | ((high & 0xFFFF) << 16)) >> (i - at);
+                run = ((low >> 16) | ((high >> 16) << 16)) >> (i - at);
+                width = 32 - (i - at);
             }
             else
             {
