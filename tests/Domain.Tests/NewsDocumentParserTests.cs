@@ -284,8 +284,9 @@ public sealed class NewsDocumentParserTests
     [InlineData("{\"title\": \"x\"", NewsFormat.Json)]
     [InlineData("{ \"title\": \"Pier\", }", NewsFormat.Json)]
     [InlineData("[{\"title\": 1}", NewsFormat.Json)]
-    [InlineData("<?xml version=\"1.0\"?><rss><channel><item><title>x</title></channel></rss>", NewsFormat.Xml)]
-    [InlineData("<rss version=\"2.0\"><channel><item>", NewsFormat.Xml)]
+    [InlineData("<?xml version=\"1.0\"?><rss><channel><item><title>x</title></channel></rss>", NewsFormat.Rss)]
+    [InlineData("<rss version=\"2.0\"><channel><item>", NewsFormat.Rss)]
+    [InlineData("<?xml version=\"1.0\"?><rss", NewsFormat.Xml)]
     public void Parse_MalformedJsonOrXml_FailsWithReason(string content, NewsFormat format)
     {
         var document = Parse(content);

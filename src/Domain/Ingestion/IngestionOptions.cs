@@ -8,9 +8,17 @@ public sealed class IngestionOptions
 {
     public const string SectionName = "Ingestion";
 
-    /// <summary>Largest drop read, in bytes; a larger one is quarantined. Default 16 MiB.</summary>
+    /// <summary>Largest drop read whole into memory (every format but RSS and Atom), in bytes; a larger one is quarantined. Default 16 MiB.</summary>
     [Range(1024, 1L << 31)]
     public long MaxBlobBytes { get; set; } = 16L << 20;
+
+    /// <summary>
+    /// Largest RSS or Atom drop read, in bytes (gzipped or not). Feeds are read as a stream, one item in
+    /// memory at a time, so this may be far above <see cref="MaxBlobBytes"/>; items read before the limit
+    /// are kept and the rest quarantined. Default 1 GiB.
+    /// </summary>
+    [Range(1024, 1L << 40)]
+    public long MaxFeedBytes { get; set; } = 1L << 30;
 
     /// <summary>Most bytes a gzip drop may unpack to; unpacking stops there and the drop is quarantined. Default 64 MiB.</summary>
     [Range(1024, 1L << 31)]

@@ -54,8 +54,15 @@ public sealed class NewsIngestion(
     private async Task<IngestionOutcome> IngestCoreAsync(string blobName, Stream content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var head = await ReadHeadAsync(content, cancellationToken);
+        var gzipped = head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+        if (NewsDocumentParser.Detect(gzipped ? GunzipHead(head) : head) == NewsFormat.Xml)
+        {
+            return await IngestFeedAsync(blobName, head, gzipped, content, now, cancellationToken);
+        }
+
         var limit = settings.MaxBlobBytes;
-        var bytes = await ReadBoundedAsync(content, limit, cancellationToken);
+        var bytes = head.Length > limit ? null : await ReadBoundedAsync(head, content, limit, cancellationToken);
         if (bytes is null)
         {
             var size = Math.Max(limit + 1, TryLength(content));
@@ -71,10 +78,51 @@ public sealed class NewsIngestion(
             return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], document.Error) { Format = document.FormatName };
         }
 
+        var identity = bytes;
+        return await IngestItemsAsync(
+            blobName, InOrder(document.Items), document.IsMultiItem, () => document.FormatName, n => document.IsMultiItem ? [.. identity, .. Encoding.UTF8.GetBytes($"#item{n}")] : identity, bytes.Length, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// An RSS or Atom drop, read as a stream one item at a time (gzip unpacked on the way), so memory holds
+    /// one item however large the feed. Each item is recorded before the next is read.
+    /// </summary>
+    private async Task<IngestionOutcome> IngestFeedAsync(string blobName, byte[] head, bool gzipped, Stream content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var size = TryLength(content);
+        Stream xml = new BoundedStream(new ResumedStream(head, content), settings.MaxFeedBytes, $"The file is larger than the {settings.MaxFeedBytes:N0}-byte limit (Ingestion:MaxFeedBytes).");
+        if (gzipped)
+        {
+            xml = new BoundedStream(
+                new System.IO.Compression.GZipStream(xml, System.IO.Compression.CompressionMode.Decompress),
+                settings.MaxDecompressedBytes,
+                $"The gzip content unpacks to more than the {settings.MaxDecompressedBytes:N0}-byte limit (Ingestion:MaxDecompressedBytes); unpacking stopped there.");
+        }
+
+        await using (xml)
+        {
+            var reading = FeedNewsParser.Open(xml, settings.ToParseLimits(), gzipped);
+            var outcome = await IngestItemsAsync(
+                blobName, reading.ReadItemsAsync(cancellationToken), multiItem: true, () => reading.FormatName, n => [.. head, .. Encoding.UTF8.GetBytes($"#item{n}")], size, now, cancellationToken);
+            if (outcome.Items.Count > 0 || reading.Error is null)
+            {
+                return outcome;
+            }
+
+            await QuarantineAsync(blobName, [.. head, .. Encoding.UTF8.GetBytes("#" + reading.Error)], size, reading.Error, now, cancellationToken);
+            return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], reading.Error) { Format = reading.FormatName };
+        }
+    }
+
+    /// <param name="identity">Item number → what identifies a failed item's content, for its quarantine entry.</param>
+    private async Task<IngestionOutcome> IngestItemsAsync(
+        string blobName, IAsyncEnumerable<NewsItem> source, bool multiItem, Func<string> formatName, Func<int, byte[]> identity, long size, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var items = new List<ItemOutcome>();
         var unrecorded = new List<ItemOutcome>();
         var failures = 0;
-        foreach (var item in document.Items)
+        await foreach (var item in source.WithCancellation(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (item.Article is { } article)
@@ -83,7 +131,7 @@ public sealed class NewsIngestion(
                 continue;
             }
 
-            var reason = document.IsMultiItem ? $"Item {item.Number} of the {document.FormatName} file: {item.Error}" : item.Error!;
+            var reason = multiItem ? $"Item {item.Number} of the {formatName()} file: {item.Error}" : item.Error!;
             var failed = new ItemOutcome(item.Number, IngestionResult.Quarantined, null, null, [], reason);
             items.Add(failed);
             if (++failures > MaxQuarantineEntriesPerFile)
@@ -92,15 +140,14 @@ public sealed class NewsIngestion(
                 continue;
             }
 
-            var identity = document.IsMultiItem ? [.. bytes, .. Encoding.UTF8.GetBytes($"#item{item.Number}")] : bytes;
-            await QuarantineAsync(blobName, identity, bytes.Length, reason, now, cancellationToken);
+            await QuarantineAsync(blobName, identity(item.Number), size, reason, now, cancellationToken);
         }
 
         if (unrecorded.Count > 0)
         {
             var numbers = string.Join(", ", unrecorded.Take(20).Select(i => i.Number)) + (unrecorded.Count > 20 ? ", …" : string.Empty);
-            var reason = $"{unrecorded.Count:N0} more items of the {document.FormatName} file failed too (items {numbers}); first: {unrecorded[0].Reason}";
-            await QuarantineAsync(blobName, [.. bytes, .. "#more-items"u8], bytes.Length, reason, now, cancellationToken);
+            var reason = $"{unrecorded.Count:N0} more items of the {formatName()} file failed too (items {numbers}); first: {unrecorded[0].Reason}";
+            await QuarantineAsync(blobName, [.. identity(0), .. "#more-items"u8], size, reason, now, cancellationToken);
         }
 
         var first = items.FirstOrDefault(i => i.ArticleId is not null);
@@ -114,9 +161,19 @@ public sealed class NewsIngestion(
             items.SelectMany(i => i.Watches).Distinct(StringComparer.Ordinal).ToList(),
             items.FirstOrDefault(i => i.Reason is not null)?.Reason)
         {
-            Format = document.FormatName,
+            Format = formatName(),
             Items = items,
         };
+    }
+
+#pragma warning disable CS1998 // An iterator over a list: nothing to await.
+    private static async IAsyncEnumerable<NewsItem> InOrder(IReadOnlyList<NewsItem> items)
+#pragma warning restore CS1998
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
     }
 
     private async Task<ItemOutcome> RecordAsync(int number, Article article, string blobName, DateTimeOffset now, CancellationToken cancellationToken)
@@ -163,10 +220,49 @@ public sealed class NewsIngestion(
         await quarantine.QuarantineAsync(new IngestionFailure(blobName, fingerprint, size, reason, now), cancellationToken);
     }
 
-    /// <summary>Reads the whole stream, or returns null as soon as it passes the limit.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream content, long limit, CancellationToken cancellationToken)
+    /// <summary>Bytes read first, to tell gzip and the format before deciding how to read the rest.</summary>
+    private const int HeadBytes = 4096;
+
+    private static async Task<byte[]> ReadHeadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var head = new byte[HeadBytes];
+        var filled = 0;
+        int read;
+        while (filled < head.Length && (read = await content.ReadAsync(head.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        return head[..filled];
+    }
+
+    /// <summary>As much of the start of a gzip stream as its first bytes unpack to, for telling the format.</summary>
+    private static byte[] GunzipHead(byte[] head)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(head, writable: false), System.IO.Compression.CompressionMode.Decompress);
+        var buffer = new byte[HeadBytes];
+        var filled = 0;
+        try
+        {
+            int read;
+            while (filled < buffer.Length && (read = gzip.Read(buffer, filled, buffer.Length - filled)) > 0)
+            {
+                filled += read;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Corrupt, or cut off where the head ends: what was unpacked is enough to tell the format.
+        }
+
+        return buffer[..filled];
+    }
+
+    /// <summary>The head and the rest of the stream, or null as soon as they pass the limit.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(byte[] head, Stream content, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
+        buffer.Write(head);
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)

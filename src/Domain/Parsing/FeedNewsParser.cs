@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -21,118 +22,364 @@ public static class FeedNewsParser
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
 
+    /// <summary>Parses a whole feed held in memory: the same reading as <see cref="Open"/>, collected.</summary>
     public static NewsDocument Parse(byte[] xml, ParseLimits limits, bool gzipped)
     {
-        XDocument document;
-        try
+        var reading = Open(new MemoryStream(xml, writable: false), limits, gzipped);
+        var items = reading.ReadItemsAsync(CancellationToken.None).ToBlockingEnumerable().ToList();
+        return items.Count == 0
+            ? NewsDocument.Fail(reading.Format, gzipped, reading.Error ?? "The feed has no items.")
+            : new NewsDocument(reading.Format, gzipped, items, null) { IsMultiItem = true };
+    }
+
+    /// <summary>
+    /// Reads a feed from a stream one item at a time, so memory holds one item, not the file: see
+    /// <see cref="FeedReading"/>. The stream is read as the items are enumerated, and disposed at the end.
+    /// </summary>
+    public static FeedReading Open(Stream xml, ParseLimits limits, bool gzipped) => new(xml, limits, gzipped);
+
+    private static ArticleDraft RssItem(XElement item, string publisher, XNamespace ns)
+    {
+        var description = item.Element(ns + "description")?.Value;
+        var content = item.Element(Content + "encoded")?.Value;
+        var guid = item.Element(ns + "guid");
+        var permalink = guid is not null && !string.Equals(guid.Attribute("isPermaLink")?.Value, "false", StringComparison.OrdinalIgnoreCase) ? guid.Value : null;
+        return new ArticleDraft
         {
+            Title = HtmlText.FragmentText(item.Element(ns + "title")?.Value ?? string.Empty),
+            Publisher = publisher,
+            Author = item.Element(DublinCore + "creator")?.Value ?? item.Element(ns + "author")?.Value,
+            PublishedAt = NewsDates.TryParse(item.Element(ns + "pubDate")?.Value ?? item.Element(DublinCore + "date")?.Value),
+            CanonicalUrl = item.Element(ns + "link")?.Value ?? permalink,
+            Standfirst = string.IsNullOrWhiteSpace(content) || description is null ? null : HtmlText.FragmentText(description),
+            Paragraphs = Html(string.IsNullOrWhiteSpace(content) ? description : content),
+        };
+    }
+
+    private static ArticleDraft AtomEntry(XElement entry, string publisher)
+    {
+        var content = entry.Element(Atom + "content");
+        var summary = entry.Element(Atom + "summary");
+        var link = entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate");
+        return new ArticleDraft
+        {
+            Title = Text(entry.Element(Atom + "title")),
+            Publisher = publisher,
+            Author = string.Join(", ", entry.Elements(Atom + "author").Select(a => a.Element(Atom + "name")?.Value).Where(n => !string.IsNullOrWhiteSpace(n))),
+            PublishedAt = NewsDates.TryParse(entry.Element(Atom + "published")?.Value ?? entry.Element(Atom + "updated")?.Value),
+            CanonicalUrl = (string?)link?.Attribute("href"),
+            Standfirst = content is null ? null : Text(summary),
+            Paragraphs = Blocks(content ?? summary),
+        };
+    }
+
+    /// <summary>
+    /// One feed being read. <see cref="ReadItemsAsync"/> yields each item as soon as it is read; when
+    /// reading stops early (malformed XML, a DTD, nesting too deep, the stream over a limit), what was
+    /// read stays yielded and the reason is the last item, or <see cref="Error"/> when no item was read.
+    /// XML is read with DTDs prohibited and no resolver, so no entity is ever expanded or fetched.
+    /// </summary>
+    public sealed class FeedReading
+    {
+        private readonly Stream stream;
+        private readonly ParseLimits limits;
+        private bool started;
+
+        internal FeedReading(Stream stream, ParseLimits limits, bool gzipped)
+        {
+            this.stream = stream;
+            this.limits = limits;
+            Gzipped = gzipped;
+        }
+
+        /// <summary>RSS or Atom once the root element has been read; Xml before, or when it is neither.</summary>
+        public NewsFormat Format { get; private set; } = NewsFormat.Xml;
+
+        public bool Gzipped { get; }
+
+        /// <summary>Why the feed could not be read at all; set when enumeration ends without an item.</summary>
+        public string? Error { get; private set; }
+
+        public string FormatName => new NewsDocument(Format, Gzipped, [], null).FormatName;
+
+        public async IAsyncEnumerable<NewsItem> ReadItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (started)
+            {
+                throw new InvalidOperationException("A feed is read once.");
+            }
+
+            started = true;
             var settings = new XmlReaderSettings
             {
+                Async = true,
                 DtdProcessing = DtdProcessing.Prohibit,
                 XmlResolver = null,
                 IgnoreComments = true,
                 IgnoreProcessingInstructions = true,
                 MaxCharactersFromEntities = 1024,
-                MaxCharactersInDocument = limits.MaxDecompressedBytes,
+                CloseInput = true,
             };
-            // A first, streaming pass bounds the nesting: building an XDocument slows quadratically with depth.
-            using (var scan = XmlReader.Create(new MemoryStream(xml, writable: false), settings))
+            using var reader = XmlReader.Create(stream, settings);
+            var number = 0;
+            var publisher = string.Empty;
+            Func<XElement, ArticleDraft>? read = null;
+            XName? itemName = null;
+            var nodes = Nodes(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
             {
-                while (scan.Read())
+                while (true)
                 {
-                    if (scan.Depth > MaxDepth)
+                    var (node, failure) = await NextAsync(nodes);
+                    if (failure is not null)
                     {
-                        return NewsDocument.Fail(NewsFormat.Xml, gzipped, $"The XML nests elements more than {MaxDepth} deep.");
+                        if (number == 0)
+                        {
+                            Error = failure;
+                        }
+                        else
+                        {
+                            yield return new NewsItem(number + 1, null, $"Reading stopped after item {number}: {failure}");
+                        }
+
+                        yield break;
+                    }
+
+                    if (node is not { } current)
+                    {
+                        break;
+                    }
+
+                    switch (current.Kind)
+                    {
+                        case FeedNodeKind.Root:
+                            (Format, read, itemName) = current.Element.Name.LocalName switch
+                            {
+                                "rss" => (NewsFormat.Rss, (Func<XElement, ArticleDraft>?)(i => RssItem(i, publisher, XNamespace.None)), (XName?)"item"),
+                                "RDF" => (NewsFormat.Rss, i => RssItem(i, publisher, Rss1), Rss1 + "item"),
+                                "feed" => (NewsFormat.Atom, i => AtomEntry(i, publisher), Atom + "entry"),
+                                _ => (NewsFormat.Xml, null, null),
+                            };
+                            if (read is null)
+                            {
+                                Error = $"The XML's root element is <{current.Element.Name.LocalName}>, not an RSS <rss> or Atom <feed>.";
+                                yield break;
+                            }
+
+                            break;
+                        case FeedNodeKind.Title:
+                            publisher = Format == NewsFormat.Atom ? Text(current.Element) : HtmlText.FragmentText(current.Element.Value);
+                            break;
+                        case FeedNodeKind.Item when current.Element.Name == itemName:
+                            number++;
+                            if (number > limits.MaxItemsPerFile)
+                            {
+                                var total = number + await CountRestAsync(nodes, itemName);
+                                yield return JsonNewsParser.Overflow(number, total, limits);
+                                yield break;
+                            }
+
+                            yield return NewsItem.From(number, read!(current.Element).Build(limits));
+                            break;
                     }
                 }
             }
-
-            using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), settings);
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
-        {
-            return NewsDocument.Fail(NewsFormat.Xml, gzipped, "The XML declares a DTD (<!DOCTYPE>). DTDs are refused, so no entity is ever expanded or fetched; remove the DOCTYPE to ingest the feed.");
-        }
-        catch (XmlException ex)
-        {
-            return NewsDocument.Fail(NewsFormat.Xml, gzipped, $"The XML is malformed: {ex.Message}");
-        }
-
-        var root = document.Root!;
-        return root.Name.LocalName switch
-        {
-            "rss" => Rss(root.Element("channel"), root.Element("channel")?.Elements("item"), NewsFormat.Rss, limits, gzipped, ns: XNamespace.None),
-            "RDF" => Rss(root.Element(Rss1 + "channel"), root.Elements(Rss1 + "item"), NewsFormat.Rss, limits, gzipped, ns: Rss1),
-            "feed" => Feed(root, limits, gzipped),
-            _ => NewsDocument.Fail(NewsFormat.Xml, gzipped, $"The XML's root element is <{root.Name.LocalName}>, not an RSS <rss> or Atom <feed>."),
-        };
-    }
-
-    private static NewsDocument Rss(XElement? channel, IEnumerable<XElement>? items, NewsFormat format, ParseLimits limits, bool gzipped, XNamespace ns)
-    {
-        var publisher = HtmlText.FragmentText(channel?.Element(ns + "title")?.Value ?? string.Empty);
-        return Items(items?.ToList() ?? [], format, limits, gzipped, item =>
-        {
-            var description = item.Element(ns + "description")?.Value;
-            var content = item.Element(Content + "encoded")?.Value;
-            var guid = item.Element(ns + "guid");
-            var permalink = guid is not null && !string.Equals(guid.Attribute("isPermaLink")?.Value, "false", StringComparison.OrdinalIgnoreCase) ? guid.Value : null;
-            return new ArticleDraft
+            finally
             {
-                Title = HtmlText.FragmentText(item.Element(ns + "title")?.Value ?? string.Empty),
-                Publisher = publisher,
-                Author = item.Element(DublinCore + "creator")?.Value ?? item.Element(ns + "author")?.Value,
-                PublishedAt = NewsDates.TryParse(item.Element(ns + "pubDate")?.Value ?? item.Element(DublinCore + "date")?.Value),
-                CanonicalUrl = item.Element(ns + "link")?.Value ?? permalink,
-                Standfirst = string.IsNullOrWhiteSpace(content) || description is null ? null : HtmlText.FragmentText(description),
-                Paragraphs = Html(string.IsNullOrWhiteSpace(content) ? description : content),
-            };
-        });
-    }
-
-    private static NewsDocument Feed(XElement feed, ParseLimits limits, bool gzipped)
-    {
-        var publisher = Text(feed.Element(Atom + "title"));
-        return Items(feed.Elements(Atom + "entry").ToList(), NewsFormat.Atom, limits, gzipped, entry =>
-        {
-            var content = entry.Element(Atom + "content");
-            var summary = entry.Element(Atom + "summary");
-            var link = entry.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate");
-            return new ArticleDraft
-            {
-                Title = Text(entry.Element(Atom + "title")),
-                Publisher = publisher,
-                Author = string.Join(", ", entry.Elements(Atom + "author").Select(a => a.Element(Atom + "name")?.Value).Where(n => !string.IsNullOrWhiteSpace(n))),
-                PublishedAt = NewsDates.TryParse(entry.Element(Atom + "published")?.Value ?? entry.Element(Atom + "updated")?.Value),
-                CanonicalUrl = (string?)link?.Attribute("href"),
-                Standfirst = content is null ? null : Text(summary),
-                Paragraphs = Blocks(content ?? summary),
-            };
-        });
-    }
-
-    private static NewsDocument Items(List<XElement> items, NewsFormat format, ParseLimits limits, bool gzipped, Func<XElement, ArticleDraft> read)
-    {
-        if (items.Count == 0)
-        {
-            return NewsDocument.Fail(format, gzipped, $"The {format.ToString().ToUpperInvariant()} feed has no items.");
-        }
-
-        var results = new List<NewsItem>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var number = i + 1;
-            if (number > limits.MaxItemsPerFile)
-            {
-                results.Add(JsonNewsParser.Overflow(number, items.Count, limits));
-                break;
+                await nodes.DisposeAsync();
             }
 
-            results.Add(NewsItem.From(number, read(items[i]).Build(limits)));
+            if (number == 0)
+            {
+                Error = $"The {Format.ToString().ToUpperInvariant()} feed has no items.";
+            }
         }
 
-        return new NewsDocument(format, gzipped, results, null) { IsMultiItem = true };
+        /// <summary>The next node, null at the end, or why reading stopped.</summary>
+        private static async Task<(FeedNode? Node, string? Failure)> NextAsync(IAsyncEnumerator<FeedNode> nodes)
+        {
+            try
+            {
+                return await nodes.MoveNextAsync() ? (nodes.Current, null) : (null, null);
+            }
+            catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
+            {
+                return (null, "The XML declares a DTD (<!DOCTYPE>). DTDs are refused, so no entity is ever expanded or fetched; remove the DOCTYPE to ingest the feed.");
+            }
+            catch (XmlException ex)
+            {
+                return (null, $"The XML is malformed: {ex.Message}");
+            }
+            catch (InvalidDataException ex)
+            {
+                return (null, $"The gzip data is corrupt or truncated: {ex.Message}");
+            }
+            catch (ReadStoppedException ex)
+            {
+                return (null, ex.Message);
+            }
+        }
+
+        private static async Task<int> CountRestAsync(IAsyncEnumerator<FeedNode> rest, XName item)
+        {
+            var count = 0;
+            while (await NextAsync(rest) is ({ } node, null))
+            {
+                count += node.Kind == FeedNodeKind.Item && node.Element.Name == item ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    private enum FeedNodeKind
+    {
+        Root,
+        Title,
+        Item,
+    }
+
+    /// <summary>The root element (without its content), the feed's title, or one item or entry.</summary>
+    private readonly record struct FeedNode(FeedNodeKind Kind, XElement Element);
+
+    /// <summary>
+    /// Walks the feed's structure: the root; under it (RDF, Atom) or under its channel (RSS 2.0), each
+    /// <c>title</c>, <c>item</c> or <c>entry</c> element is built and returned; everything else is skipped
+    /// without being held.
+    /// </summary>
+    private static async IAsyncEnumerable<FeedNode> Nodes(XmlReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (await reader.MoveToContentAsync() != XmlNodeType.Element)
+        {
+            yield break;
+        }
+
+        var root = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        yield return new FeedNode(FeedNodeKind.Root, root);
+        if (reader.IsEmptyElement)
+        {
+            yield break;
+        }
+
+        var level = reader.Depth + 1;
+        await reader.ReadAsync();
+        while (!reader.EOF && reader.Depth >= level)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                await reader.ReadAsync();
+                continue;
+            }
+
+            var name = reader.LocalName;
+            if (name == "channel" && root.Name.LocalName == "rss" && reader.Depth == level && !reader.IsEmptyElement)
+            {
+                // Step into the channel: its title and items are read as if directly under the root.
+                await reader.ReadAsync();
+                level++;
+                continue;
+            }
+
+            if (reader.Depth == level && name is "title" or "item" or "entry")
+            {
+                var element = await BuildAsync(reader, cancellationToken);
+                yield return new FeedNode(name == "title" ? FeedNodeKind.Title : FeedNodeKind.Item, element);
+                continue;
+            }
+
+            if (reader.Depth == level && name == "channel")
+            {
+                // RSS 1.0 keeps its title in the channel element, beside the items.
+                var channel = await BuildAsync(reader, cancellationToken);
+                if (channel.Element(Rss1 + "title") is { } title)
+                {
+                    yield return new FeedNode(FeedNodeKind.Title, title);
+                }
+
+                continue;
+            }
+
+            await BuildAsync(reader, cancellationToken, keep: false);
+        }
+
+        // Read to the end, so malformed XML after the last item is still noticed.
+        while (await reader.ReadAsync())
+        {
+            if (reader.Depth > MaxDepth)
+            {
+                throw new ReadStoppedException($"The XML nests elements more than {MaxDepth} deep.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds the element the reader is on, with everything inside it, and leaves the reader after it;
+    /// with <paramref name="keep"/> false, only reads past it. Node by node, so nesting deeper than
+    /// <see cref="MaxDepth"/> is refused as soon as it is seen (an XDocument slows with the square of the depth).
+    /// </summary>
+    private static async Task<XElement> BuildAsync(XmlReader reader, CancellationToken cancellationToken, bool keep = true)
+    {
+        var open = new Stack<XElement>();
+        XElement? top = null;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (reader.Depth > MaxDepth)
+                    {
+                        throw new ReadStoppedException($"The XML nests elements more than {MaxDepth} deep.");
+                    }
+
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    if (keep && reader.MoveToFirstAttribute())
+                    {
+                        do
+                        {
+                            element.Add(reader.NamespaceURI == XNamespace.Xmlns.NamespaceName
+                                ? new XAttribute(reader.Prefix.Length == 0 ? XName.Get("xmlns") : XNamespace.Xmlns + reader.LocalName, reader.Value)
+                                : new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value));
+                        }
+                        while (reader.MoveToNextAttribute());
+                        reader.MoveToElement();
+                    }
+
+                    if (!open.TryPeek(out var parent))
+                    {
+                        top = element;
+                    }
+                    else if (keep)
+                    {
+                        parent.Add(element);
+                    }
+
+                    if (!reader.IsEmptyElement)
+                    {
+                        open.Push(element);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    open.Pop();
+                    break;
+                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when keep:
+                    open.Peek().Add(new XText(await reader.GetValueAsync()));
+                    break;
+                case XmlNodeType.CDATA when keep:
+                    open.Peek().Add(new XCData(await reader.GetValueAsync()));
+                    break;
+            }
+
+            if (!await reader.ReadAsync() && open.Count > 0)
+            {
+                throw new XmlException("Unexpected end of file while an element was open.");
+            }
+        }
+        while (open.Count > 0);
+
+        return top!;
     }
 
     /// <summary>An Atom text construct as one line: type text, html or xhtml.</summary>
@@ -157,3 +404,9 @@ public static class FeedNewsParser
     private static List<string> Html(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : HtmlText.LooksLikeHtml(text) || text.Contains('&', StringComparison.Ordinal) ? HtmlText.FragmentParagraphs(text) : ArticleDraft.Lines(text);
 }
+
+/// <summary>
+/// Reading a drop stopped for a reason worth quarantining it for (nesting too deep, the stream over a
+/// limit); the message says which.
+/// </summary>
+public sealed class ReadStoppedException(string message) : Exception(message);
