@@ -63,7 +63,7 @@ internal sealed class ResumedStream(byte[] head, Stream rest) : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
-/// <summary>Reads through to another stream and stops with <see cref="ReadStoppedException"/> once more than a limit has come.</summary>
+/// <summary>Reads through to another stream and stops with <see cref="ReadStoppedException"/> when it holds more than a limit.</summary>
 internal sealed class BoundedStream(Stream inner, long limit, string reason) : Stream
 {
     private long total;
@@ -82,12 +82,35 @@ internal sealed class BoundedStream(Stream inner, long limit, string reason) : S
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+    // Reads never ask the inner stream for more than the limit allows, so everything up to the limit is
+    // served; once it is reached, one more byte is asked for, and its existence is the error.
+    public override int Read(Span<byte> buffer)
+    {
+        var allowed = limit - total;
+        if (allowed <= 0)
+        {
+            return inner.Read(stackalloc byte[1]) > 0 ? throw new ReadStoppedException(reason) : 0;
+        }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
+        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, allowed)]);
+        total += read;
+        return read;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var allowed = limit - total;
+        if (allowed <= 0)
+        {
+            return await inner.ReadAsync(new byte[1], cancellationToken) > 0 ? throw new ReadStoppedException(reason) : 0;
+        }
+
+        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, allowed)], cancellationToken);
+        total += read;
+        return read;
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -110,11 +133,5 @@ internal sealed class BoundedStream(Stream inner, long limit, string reason) : S
         }
 
         base.Dispose(disposing);
-    }
-
-    private int Count(int read)
-    {
-        total += read;
-        return total > limit ? throw new ReadStoppedException(reason) : read;
     }
 }

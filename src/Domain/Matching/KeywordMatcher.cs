@@ -34,7 +34,8 @@ public enum MatchStrategy
 /// the article can match at all; most articles end there. Otherwise one pass numbers every word and looks
 /// up those whose first characters pass a filter of all needles, recording where each pattern occurs; then
 /// only the watches with a trigger seen are evaluated, over those positions. Teasers and boilerplate are
-/// not part of <see cref="Article"/>'s matched fields, so they never trigger. Immutable, so safe to share.
+/// not part of <see cref="Article"/>'s matched fields, so they never trigger. Safe to share between threads: its
+/// only mutable state is how often the search has spared the word pass (see <c>SkipSearch</c>).
 /// </summary>
 public sealed class KeywordMatcher
 {
@@ -50,6 +51,10 @@ public sealed class KeywordMatcher
     /// makes it stop and start again so often that the word pass is faster (measured: docs/performance.md).
     /// </summary>
     public const int CharactersPerStop = 200;
+
+    private const int SearchSample = 64;
+
+    private const int SearchBypass = 1024;
 
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
@@ -73,6 +78,9 @@ public sealed class KeywordMatcher
     private readonly int longestTriggerNeedle;
     private readonly ulong[] filter;
     private readonly int filterLengths;
+    private int searched;
+    private int searchSpared;
+    private int bypass;
 
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
     {
@@ -155,7 +163,7 @@ public sealed class KeywordMatcher
         }
 
         var segments = 2 + article.Paragraphs.Count;
-        if (Strategy == MatchStrategy.Search)
+        if (Strategy == MatchStrategy.Search && !SkipSearch())
         {
             var triggered = false;
             var stops = 0;
@@ -167,6 +175,7 @@ public sealed class KeywordMatcher
                 searched += text.Length;
             }
 
+            CountSearch(triggered);
             if (!triggered)
             {
                 return [];
@@ -223,6 +232,37 @@ public sealed class KeywordMatcher
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// The search only pays when it spares most articles the word pass. Every <see cref="SearchSample"/>
+    /// articles searched, if fewer than half were spared (the triggers are common words), the next
+    /// <see cref="SearchBypass"/> articles go straight to the word pass; then the search is tried again.
+    /// Only speed changes: the word pass finds the same matches either way.
+    /// </summary>
+    private bool SkipSearch()
+    {
+        if (Volatile.Read(ref bypass) <= 0)
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref bypass);
+        return true;
+    }
+
+    private void CountSearch(bool triggered)
+    {
+        var spared = triggered ? Volatile.Read(ref searchSpared) : Interlocked.Increment(ref searchSpared);
+        if (Interlocked.Increment(ref searched) % SearchSample == 0)
+        {
+            if (spared * 2 < SearchSample)
+            {
+                Volatile.Write(ref bypass, SearchBypass);
+            }
+
+            Volatile.Write(ref searchSpared, 0);
+        }
     }
 
     /// <summary>The article's text in matching order: title, standfirst, then each body paragraph.</summary>
