@@ -4,6 +4,12 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Ingest.ParseBenchmarks;
 
+if (args is ["feed-memory", ..])
+{
+    await FeedMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 // In-process: the project's assembly name (Ingest.*) differs from its file name, which the
 // out-of-process toolchain needs to match. Ten measured iterations give a usable median and p95.
 var config = DefaultConfig.Instance
