@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,57 +17,112 @@ public static class ContentHash
 
     public static string Compute(string title, IEnumerable<string> paragraphs)
     {
-        var canonical = new StringBuilder();
-        AppendCanonical(canonical, title);
-        foreach (var paragraph in paragraphs)
+        var canonical = new Canonical(ArrayPool<char>.Shared.Rent(4096));
+        try
         {
-            canonical.Append('\n');
-            AppendCanonical(canonical, paragraph);
-        }
+            canonical.Append(title);
+            foreach (var paragraph in paragraphs)
+            {
+                canonical.Separate();
+                canonical.Append(paragraph);
+            }
 
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()));
-        return Convert.ToHexStringLower(bytes)[..Length];
+            var text = canonical.Text;
+            var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            try
+            {
+                var count = Encoding.UTF8.GetBytes(text, bytes);
+                Span<byte> digest = stackalloc byte[32];
+                SHA256.HashData(bytes.AsSpan(0, count), digest);
+                return Convert.ToHexStringLower(digest[..(Length / 2)]);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+        finally
+        {
+            canonical.Return();
+        }
     }
 
-    private static void AppendCanonical(StringBuilder into, string text)
+    /// <summary>The canonical text, written into a pooled buffer that grows as needed.</summary>
+    private struct Canonical(char[] buffer)
     {
-        var normalised = text.Normalize(NormalizationForm.FormKC);
-        var pendingSpace = false;
-        foreach (var c in normalised)
+        private char[] buffer = buffer;
+        private int length;
+
+        public readonly ReadOnlySpan<char> Text => buffer.AsSpan(0, length);
+
+        public void Separate()
         {
-            // ASCII fast path, the same result as below: ASCII has no typographic quotes, its only
-            // dash is '-', its white space is \t..\r and ' ', and only A-Z change when lower-cased.
-            if (char.IsAscii(c))
+            Reserve(1);
+            buffer[length++] = '\n';
+        }
+
+        public void Append(string text)
+        {
+            var normalised = text.Normalize(NormalizationForm.FormKC);
+
+            // Each character gives at most one, and a run of white space one space.
+            Reserve(normalised.Length);
+            var into = buffer;
+            var n = length;
+            var pendingSpace = false;
+            foreach (var c in normalised)
             {
-                if (c is ' ' or (>= '\t' and <= '\r'))
+                // ASCII fast path, the same result as below: ASCII has no typographic quotes, its only
+                // dash is '-', its white space is \t..\r and ' ', and only A-Z change when lower-cased.
+                if (char.IsAscii(c))
                 {
-                    pendingSpace = into.Length > 0;
+                    if (c is ' ' or (>= '\t' and <= '\r'))
+                    {
+                        pendingSpace = n > 0;
+                        continue;
+                    }
+
+                    if (pendingSpace)
+                    {
+                        into[n++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    into[n++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                    continue;
+                }
+
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = n > 0;
                     continue;
                 }
 
                 if (pendingSpace)
                 {
-                    into.Append(' ');
+                    into[n++] = ' ';
                     pendingSpace = false;
                 }
 
-                into.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c);
-                continue;
+                into[n++] = Fold(c);
             }
 
-            if (char.IsWhiteSpace(c))
+            length = n;
+        }
+
+        public readonly void Return() => ArrayPool<char>.Shared.Return(buffer);
+
+        private void Reserve(int more)
+        {
+            if (length + more <= buffer.Length)
             {
-                pendingSpace = into.Length > 0;
-                continue;
+                return;
             }
 
-            if (pendingSpace)
-            {
-                into.Append(' ');
-                pendingSpace = false;
-            }
-
-            into.Append(Fold(c));
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = larger;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Watches;
@@ -35,15 +36,22 @@ public enum MatchStrategy
 /// up those whose first characters pass a filter of all needles, recording where each pattern occurs; then
 /// only the watches with a trigger seen are evaluated, over those positions. Teasers and boilerplate are
 /// not part of <see cref="Article"/>'s matched fields, so they never trigger. Safe to share between threads: its
-/// only mutable state is how often the search has spared the word pass (see <c>SkipSearch</c>).
+/// only mutable state is what the search and the word pass have cost so far (see <c>SearchStatistics</c>).
 /// </summary>
 public sealed class KeywordMatcher
 {
     /// <summary>Characters of context kept on each side of a hit in its snippet.</summary>
     public const int SnippetContext = 60;
 
-    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>.</summary>
+    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>...</summary>
     public const int MaxSearchNeedles = 64;
+
+    /// <summary>
+    /// ...when none is shorter than this. With a shorter one, <see cref="SearchValues{T}"/> cannot use its
+    /// vectorised algorithm and searches a character at a time, slower than the word pass (measured:
+    /// docs/performance.md).
+    /// </summary>
+    public const int MinSearchNeedleLength = 3;
 
     /// <summary>
     /// The search gives up on an article (and leaves it to the word pass) when it has stopped more than
@@ -51,10 +59,6 @@ public sealed class KeywordMatcher
     /// makes it stop and start again so often that the word pass is faster (measured: docs/performance.md).
     /// </summary>
     public const int CharactersPerStop = 200;
-
-    private const int SearchSample = 64;
-
-    private const int SearchBypass = 1024;
 
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
@@ -78,9 +82,7 @@ public sealed class KeywordMatcher
     private readonly int longestTriggerNeedle;
     private readonly ulong[] filter;
     private readonly int filterLengths;
-    private int searched;
-    private int searchSpared;
-    private int bypass;
+    private readonly SearchStatistics statistics = new();
 
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
     {
@@ -99,7 +101,7 @@ public sealed class KeywordMatcher
         static bool Searchable(string needle) => needle.Length > 0 && System.Text.Ascii.IsValid(needle);
         var triggers = table.Needles(id => isTrigger[id]).Where(Searchable).Distinct(StringComparer.Ordinal).ToArray();
         Strategy = strategy == MatchStrategy.Automatic
-            ? triggers.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
+            ? triggers.Length <= MaxSearchNeedles && triggers.All(n => n.Length >= MinSearchNeedleLength) ? MatchStrategy.Search : MatchStrategy.Tokenize
             : strategy;
         if (Strategy == MatchStrategy.Search)
         {
@@ -165,6 +167,7 @@ public sealed class KeywordMatcher
         var segments = 2 + article.Paragraphs.Count;
         if (Strategy == MatchStrategy.Search && !SkipSearch())
         {
+            var started = Stopwatch.GetTimestamp();
             var triggered = false;
             var stops = 0;
             var searched = 0;
@@ -175,7 +178,7 @@ public sealed class KeywordMatcher
                 searched += text.Length;
             }
 
-            CountSearch(triggered);
+            statistics.Searched(Stopwatch.GetTimestamp() - started, searched, triggered);
             if (!triggered)
             {
                 return [];
@@ -185,14 +188,22 @@ public sealed class KeywordMatcher
         Scan? scan = null;
         var bodyOffset = 0;
         var word = 0;
+        var length = 0;
+        var passStarted = Strategy == MatchStrategy.Search ? Stopwatch.GetTimestamp() : 0;
         for (var s = 0; s < segments; s++)
         {
             var (field, text) = Segment(article, s);
             word = TokenizeSegment(ref scan, article, field, text, field == ArticleField.Body ? bodyOffset : 0, word);
+            length += text.Length;
             if (field == ArticleField.Body)
             {
                 bodyOffset += text.Length + Article.ParagraphSeparator.Length;
             }
+        }
+
+        if (Strategy == MatchStrategy.Search)
+        {
+            statistics.Passed(Stopwatch.GetTimestamp() - passStarted, length);
         }
 
         if (scan is null)
@@ -234,34 +245,67 @@ public sealed class KeywordMatcher
         return matches;
     }
 
+    private bool SkipSearch() => statistics.Skip();
+
     /// <summary>
-    /// The search only pays when it spares most articles the word pass. Every <see cref="SearchSample"/>
-    /// articles searched, if fewer than half were spared (the triggers are common words), the next
-    /// <see cref="SearchBypass"/> articles go straight to the word pass; then the search is tried again.
-    /// Only speed changes: the word pass finds the same matches either way.
+    /// Whether the search pays, measured as articles are matched. The search costs time on every article
+    /// and saves the word pass on those it spares; it pays while its cost per character is below the
+    /// word pass's cost per character times the share of articles it spares. Needles that are common
+    /// letter sequences ("gen", "tas") make it slow and spare few, and then, for <see cref="Bypass"/>
+    /// articles, every article goes straight to the word pass, after which the search is tried again.
+    /// Only speed depends on this: the word pass finds the same matches either way.
     /// </summary>
-    private bool SkipSearch()
+    private sealed class SearchStatistics
     {
-        if (Volatile.Read(ref bypass) <= 0)
-        {
-            return false;
-        }
+        /// <summary>Articles searched between two judgements.</summary>
+        private const int Sample = 32;
 
-        Interlocked.Decrement(ref bypass);
-        return true;
-    }
+        private const int Bypass = 1024;
 
-    private void CountSearch(bool triggered)
-    {
-        var spared = triggered ? Volatile.Read(ref searchSpared) : Interlocked.Increment(ref searchSpared);
-        if (Interlocked.Increment(ref searched) % SearchSample == 0)
+        private long searchTicks;
+        private long searchChars;
+        private long passTicks;
+        private long passChars;
+        private int searched;
+        private int spared;
+        private int bypass;
+
+        public bool Skip()
         {
-            if (spared * 2 < SearchSample)
+            if (Volatile.Read(ref bypass) <= 0)
             {
-                Volatile.Write(ref bypass, SearchBypass);
+                return false;
             }
 
-            Volatile.Write(ref searchSpared, 0);
+            Interlocked.Decrement(ref bypass);
+            return true;
+        }
+
+        public void Searched(long ticks, int characters, bool triggered)
+        {
+            Interlocked.Add(ref searchTicks, ticks);
+            Interlocked.Add(ref searchChars, characters);
+            var sparedNow = triggered ? Volatile.Read(ref spared) : Interlocked.Increment(ref spared);
+            if (Interlocked.Increment(ref searched) % Sample != 0)
+            {
+                return;
+            }
+
+            // Judge on this sample's search cost and share spared, against the word pass's cost so far
+            // (measured on every article that needed it, searched first or not).
+            var searchCost = (double)Interlocked.Exchange(ref searchTicks, 0) / Math.Max(1, Interlocked.Exchange(ref searchChars, 0));
+            var passCost = (double)Volatile.Read(ref passTicks) / Math.Max(1, Volatile.Read(ref passChars));
+            Volatile.Write(ref spared, 0);
+            if (Volatile.Read(ref passChars) > 0 && searchCost >= passCost * sparedNow / Sample)
+            {
+                Volatile.Write(ref bypass, Bypass);
+            }
+        }
+
+        public void Passed(long ticks, int characters)
+        {
+            Interlocked.Add(ref passTicks, ticks);
+            Interlocked.Add(ref passChars, characters);
         }
     }
 
