@@ -43,15 +43,8 @@ public sealed class KeywordMatcher
     /// <summary>Characters of context kept on each side of a hit in its snippet.</summary>
     public const int SnippetContext = 60;
 
-    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>...</summary>
+    /// <summary>Up to this many distinct trigger needles, <see cref="MatchStrategy.Automatic"/> chooses <see cref="MatchStrategy.Search"/>.</summary>
     public const int MaxSearchNeedles = 64;
-
-    /// <summary>
-    /// ...when none is shorter than this. With a shorter one, <see cref="SearchValues{T}"/> cannot use its
-    /// vectorised algorithm and searches a character at a time, slower than the word pass (measured:
-    /// docs/performance.md).
-    /// </summary>
-    public const int MinSearchNeedleLength = 3;
 
     /// <summary>
     /// The search gives up on an article (and leaves it to the word pass) when it has stopped more than
@@ -101,7 +94,7 @@ public sealed class KeywordMatcher
         static bool Searchable(string needle) => needle.Length > 0 && System.Text.Ascii.IsValid(needle);
         var triggers = table.Needles(id => isTrigger[id]).Where(Searchable).Distinct(StringComparer.Ordinal).ToArray();
         Strategy = strategy == MatchStrategy.Automatic
-            ? triggers.Length <= MaxSearchNeedles && triggers.All(n => n.Length >= MinSearchNeedleLength) ? MatchStrategy.Search : MatchStrategy.Tokenize
+            ? triggers.Length <= MaxSearchNeedles ? MatchStrategy.Search : MatchStrategy.Tokenize
             : strategy;
         if (Strategy == MatchStrategy.Search)
         {
@@ -262,6 +255,12 @@ public sealed class KeywordMatcher
 
         private const int Bypass = 1024;
 
+        /// <summary>Articles sent to the word pass only to measure it, when none has needed it yet.</summary>
+        private const int Probe = 4;
+
+        /// <summary>Characters of word pass measured before its cost per character is trusted.</summary>
+        private const int MinimumPassCharacters = 16_384;
+
         private long searchTicks;
         private long searchChars;
         private long passTicks;
@@ -296,7 +295,12 @@ public sealed class KeywordMatcher
             var searchCost = (double)Interlocked.Exchange(ref searchTicks, 0) / Math.Max(1, Interlocked.Exchange(ref searchChars, 0));
             var passCost = (double)Volatile.Read(ref passTicks) / Math.Max(1, Volatile.Read(ref passChars));
             Volatile.Write(ref spared, 0);
-            if (Volatile.Read(ref passChars) > 0 && searchCost >= passCost * sparedNow / Sample)
+            if (Volatile.Read(ref passChars) < MinimumPassCharacters)
+            {
+                // Every article so far was spared: send a few straight to the word pass, to know what it costs.
+                Volatile.Write(ref bypass, Probe);
+            }
+            else if (searchCost >= passCost * sparedNow / Sample)
             {
                 Volatile.Write(ref bypass, Bypass);
             }
