@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Numerics;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Watches;
 
@@ -74,7 +73,6 @@ public sealed class KeywordMatcher
     private readonly SearchValues<string>? triggerNeedles;
     private readonly int longestTriggerNeedle;
     private readonly ulong[] filter;
-    private readonly int filterLengths;
     private readonly SearchStatistics statistics = new();
 
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
@@ -102,13 +100,28 @@ public sealed class KeywordMatcher
             longestTriggerNeedle = table.Needles(id => isTrigger[id]).Select(n => n.Length).DefaultIfEmpty(0).Max();
         }
 
+        // A word is looked up when the filter has its first four characters (all of it, if shorter). A
+        // needle shorter than four is entered with every continuation a word could have, so that one
+        // probe per word is enough: "war" as "war", "wara" … "warz", "war0" … "war9".
         filter = new ulong[1 << (FilterBits - 6)];
-        foreach (var needle in table.Needles(_ => true).Where(Searchable))
+        foreach (var needle in table.Needles(_ => true).Where(Searchable).Distinct(StringComparer.Ordinal))
         {
-            var length = Math.Min(needle.Length, 4);
-            filterLengths |= 1 << length;
-            var slot = FilterSlot(Pack(needle, length));
-            filter[slot >> 6] |= 1UL << (int)(slot & 63);
+            AddToFilter(needle.ToLowerInvariant());
+        }
+    }
+
+    private const string WordCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private void AddToFilter(string prefix)
+    {
+        var slot = FilterSlot(Pack(prefix, Math.Min(prefix.Length, 4)));
+        filter[slot >> 6] |= 1UL << (int)(slot & 63);
+        if (prefix.Length < 4)
+        {
+            foreach (var next in WordCharacters)
+            {
+                AddToFilter(prefix + next);
+            }
         }
     }
 
@@ -541,24 +554,8 @@ public sealed class KeywordMatcher
 
     private bool PassesFilter(ReadOnlySpan<char> word)
     {
-        var lengths = filterLengths;
-        while (lengths != 0)
-        {
-            var length = BitOperations.TrailingZeroCount(lengths);
-            lengths &= lengths - 1;
-            if (length > word.Length)
-            {
-                return false;
-            }
-
-            var slot = FilterSlot(Pack(word, length));
-            if ((filter[slot >> 6] & (1UL << (int)(slot & 63))) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var slot = FilterSlot(Pack(word, Math.Min(word.Length, 4)));
+        return (filter[slot >> 6] & (1UL << (int)(slot & 63))) != 0;
     }
 
     /// <summary>
