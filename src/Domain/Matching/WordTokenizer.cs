@@ -52,7 +52,8 @@ public static class WordTokenizer
     /// <summary>
     /// Splits <paramref name="text"/> into runs of letters, digits, apostrophes and non-ASCII characters,
     /// separated by ASCII spaces and punctuation (which never belong to a word, so no word crosses from
-    /// one run into another), 32 characters at a time with vector instructions.
+    /// one run into another), 32 characters at a time: with vector instructions where the processor has
+    /// 256-bit ones (AVX2), else one character at a time.
     /// </summary>
     internal static void VisitRuns<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
         where TVisitor : struct, IRunVisitor
@@ -66,7 +67,7 @@ public static class WordTokenizer
         {
             ulong run = 0, plain = 0;
             int width;
-            if (n >= 32)
+            if (n >= 32 && Vector256.IsHardwareAccelerated)
             {
                 // The last block of a text of 32 characters or more is read overlapping the one before it,
                 // and shifted down to the characters not yet classified.
@@ -79,7 +80,7 @@ public static class WordTokenizer
             }
             else
             {
-                width = n - i;
+                width = Math.Min(n - i, 32);
                 for (var k = 0; k < width; k++)
                 {
                     var c = text[i + k];
