@@ -78,9 +78,8 @@ public sealed class NewsIngestion(
             return new IngestionOutcome(IngestionResult.Quarantined, null, null, [], document.Error) { Format = document.FormatName };
         }
 
-        var identity = bytes;
         return await IngestItemsAsync(
-            blobName, InOrder(document.Items), document.IsMultiItem, () => document.FormatName, n => document.IsMultiItem ? [.. identity, .. Encoding.UTF8.GetBytes($"#item{n}")] : identity, bytes.Length, now, cancellationToken);
+            blobName, document.Items.ToAsyncEnumerable(), document.IsMultiItem, () => document.FormatName, n => document.IsMultiItem ? [.. bytes, .. Encoding.UTF8.GetBytes($"#item{n}")] : bytes, bytes.Length, now, cancellationToken);
     }
 
     /// <summary>
@@ -164,16 +163,6 @@ public sealed class NewsIngestion(
             Format = formatName(),
             Items = items,
         };
-    }
-
-#pragma warning disable CS1998 // An iterator over a list: nothing to await.
-    private static async IAsyncEnumerable<NewsItem> InOrder(IReadOnlyList<NewsItem> items)
-#pragma warning restore CS1998
-    {
-        foreach (var item in items)
-        {
-            yield return item;
-        }
     }
 
     private async Task<ItemOutcome> RecordAsync(int number, Article article, string blobName, DateTimeOffset now, CancellationToken cancellationToken)

@@ -171,7 +171,7 @@ public sealed class KeywordMatcher
         }
 
         var segments = 2 + article.Paragraphs.Count;
-        if (Strategy == MatchStrategy.Search && !SkipSearch())
+        if (Strategy == MatchStrategy.Search && !statistics.Skip())
         {
             var started = Stopwatch.GetTimestamp();
             var triggered = false;
@@ -250,8 +250,6 @@ public sealed class KeywordMatcher
 
         return matches;
     }
-
-    private bool SkipSearch() => statistics.Skip();
 
     /// <summary>
     /// Whether the search pays, measured as articles are matched. The search costs time on every article
@@ -366,8 +364,8 @@ public sealed class KeywordMatcher
             }
 
             // A needle inside many words ("sea" in "search", "research") makes the search stop and start
-            // again all the time; past one stop per <see cref="CharactersPerStop"/> characters it gives up, as if triggered,
-            // and the word pass decides.
+            // again all the time; past one stop per CharactersPerStop characters it gives up, as if
+            // triggered, and the word pass decides.
             if (++stops > 16 + ((searched + pos) / CharactersPerStop))
             {
                 return true;
@@ -489,64 +487,23 @@ public sealed class KeywordMatcher
     }
 
     /// <summary>
-    /// The words of <c>t[from..to)</c> one character at a time, exactly as <see cref="WordTokenizer"/> splits
-    /// them; each is numbered, and looked up when its fold's first characters pass the needle filter.
-    /// Returns the next word number.
+    /// The words of <c>t[from..to)</c> (a run with an apostrophe or a non-ASCII character), split as
+    /// <see cref="WordTokenizer"/> splits them; each is numbered, and looked up when its fold's first
+    /// characters pass the needle filter. Returns the next word number.
     /// </summary>
     private int TokenizeRange(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int from, int to, int offset, int word)
     {
-        var n = to;
-        var i = from;
-        while (i < n)
+        for (var i = from; i < to;)
         {
-            var c = t[i];
-            if (c < 0x80 ? !char.IsAsciiLetterOrDigit(c) : !IsWordChar(c))
+            if (!IsWordChar(t[i]))
             {
                 i++;
                 continue;
             }
 
-            var start = i;
-            var plain = c < 0x80;
-            i++;
-            while (i < n)
-            {
-                c = t[i];
-                if (c < 0x80)
-                {
-                    if (char.IsAsciiLetterOrDigit(c))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    if (c == '\'' && i + 1 < n && IsWordChar(t[i + 1]))
-                    {
-                        plain = false;
-                        i += 2;
-                        continue;
-                    }
-
-                    break;
-                }
-
-                if (IsWordChar(c) || (c == '’' && i + 1 < n && IsWordChar(t[i + 1])))
-                {
-                    plain = false;
-                    i += c == '’' ? 2 : 1;
-                    continue;
-                }
-
-                break;
-            }
-
-            var span = t[start..i];
-            if (!plain || PassesFilter(span))
-            {
-                LookUp(ref scan, article, field, span, offset + start, word, filtered: !plain);
-            }
-
-            word++;
+            var end = WordTokenizer.WordEnd(t, i);
+            LookUp(ref scan, article, field, t[i..end], offset + i, word++, filtered: true);
+            i = end;
         }
 
         return word;

@@ -179,7 +179,7 @@ public static class FeedNewsParser
                                 yield break;
                             }
 
-                            yield return NewsItem.From(number, read!(current.Element).Build(limits));
+                            yield return ReadItem(number, current.Element, read!);
                             break;
                     }
                 }
@@ -192,6 +192,19 @@ public static class FeedNewsParser
             if (number == 0)
             {
                 Error = $"The {Format.ToString().ToUpperInvariant()} feed has no items.";
+            }
+        }
+
+        /// <summary>One item as an article, or why it could not be read: a surprise in one item never stops the rest.</summary>
+        private NewsItem ReadItem(int number, XElement element, Func<XElement, ArticleDraft> read)
+        {
+            try
+            {
+                return NewsItem.From(number, read(element).Build(limits));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                return new NewsItem(number, null, $"The item could not be read ({ex.GetType().Name}: {ex.Message}).");
             }
         }
 
