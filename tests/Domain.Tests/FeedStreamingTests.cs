@@ -1,8 +1,6 @@
 using System.Text;
 using Ingest.Domain.Ingestion;
 using Ingest.Domain.Parsing;
-using Ingest.Domain.Watches;
-using Microsoft.Extensions.Options;
 
 namespace Ingest.Domain.Tests;
 
@@ -10,25 +8,8 @@ namespace Ingest.Domain.Tests;
 /// RSS and Atom drops are read as a stream: each item is recorded before the next is read, a feed may be
 /// far larger than the whole-file limit, and reading that stops part-way keeps what came before.
 /// </summary>
-public sealed class FeedStreamingTests : IDisposable
+public sealed class FeedStreamingTests() : IngestionTestBase(WatchBuilder.Named("ferries", "ferry"))
 {
-    private readonly ManualTimeProvider time = new();
-    private readonly InMemoryArticleStore articles = new();
-    private readonly InMemoryHitIndex hits = new();
-    private readonly InMemoryQuarantine quarantine = new();
-    private readonly InMemoryInboxLedger ledger = new();
-    private readonly IngestionOptions options = new();
-    private readonly WatchCatalog catalog;
-    private readonly NewsIngestion ingestion;
-
-    public FeedStreamingTests()
-    {
-        catalog = new WatchCatalog(new InMemoryWatchStore(WatchBuilder.Named("ferries", "ferry")), time, Options.Create(new WatchOptions()));
-        ingestion = new NewsIngestion(new NewsDocumentParser(), articles, hits, quarantine, ledger, catalog, time, Options.Create(options));
-    }
-
-    public void Dispose() => catalog.Dispose();
-
     private static byte[] Feed(int items)
     {
         var feed = new FeedBuilder();

@@ -1,35 +1,13 @@
 using System.Text;
 using Ingest.Domain.Ingestion;
 using Ingest.Domain.Parsing;
-using Ingest.Domain.Watches;
-using Microsoft.Extensions.Options;
 
 namespace Ingest.Domain.Tests;
 
 /// <summary>Ingestion of drops in every format, and of files holding several articles.</summary>
-public sealed class MultiItemIngestionTests : IDisposable
+public sealed class MultiItemIngestionTests() : IngestionTestBase(WatchBuilder.Named("ferries", "ferry"), WatchBuilder.Named("piers", "pier"))
 {
     private const string BrokenItem = "<item><title></title><description></description></item>";
-    private readonly ManualTimeProvider time = new();
-    private readonly InMemoryArticleStore articles = new();
-    private readonly InMemoryHitIndex hits = new();
-    private readonly InMemoryQuarantine quarantine = new();
-    private readonly InMemoryInboxLedger ledger = new();
-    private readonly IngestionOptions options = new();
-    private readonly WatchCatalog catalog;
-    private readonly NewsIngestion ingestion;
-
-    public MultiItemIngestionTests()
-    {
-        catalog = new WatchCatalog(new InMemoryWatchStore(WatchBuilder.Named("ferries", "ferry"), WatchBuilder.Named("piers", "pier")), time, Options.Create(new WatchOptions()));
-        ingestion = new NewsIngestion(new NewsDocumentParser(), articles, hits, quarantine, ledger, catalog, time, Options.Create(options));
-    }
-
-    public void Dispose() => catalog.Dispose();
-
-    private Task<IngestionOutcome> Ingest(string blobName, byte[] bytes) => ingestion.IngestAsync(blobName, new MemoryStream(bytes), CancellationToken.None);
-
-    private Task<IngestionOutcome> Ingest(string blobName, string text) => Ingest(blobName, Encoding.UTF8.GetBytes(text));
 
     private static string FeedWithBrokenSecondItem() =>
         new FeedBuilder().Add(Story.Numbered(1)).AddRawItem(BrokenItem).Add(Story.Numbered(3)).BuildRss();

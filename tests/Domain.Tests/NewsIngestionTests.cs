@@ -6,30 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace Ingest.Domain.Tests;
 
-public sealed class NewsIngestionTests : IDisposable
+public sealed class NewsIngestionTests : IngestionTestBase
 {
-    private readonly ManualTimeProvider time = new();
-    private readonly InMemoryArticleStore articles = new();
-    private readonly InMemoryHitIndex hits = new();
-    private readonly InMemoryQuarantine quarantine = new();
-    private readonly InMemoryInboxLedger ledger = new();
-    private readonly IngestionOptions options = new() { MaxBlobBytes = 4096 };
-    private readonly WatchCatalog catalog;
-    private readonly NewsIngestion ingestion;
-
     public NewsIngestionTests()
+        : base(WatchBuilder.Named("ferries", "ferry"), WatchBuilder.Named("storms", "storm"))
     {
-        var watches = new InMemoryWatchStore(WatchBuilder.Named("ferries", "ferry"), WatchBuilder.Named("storms", "storm"));
-        catalog = new WatchCatalog(watches, time, Options.Create(new WatchOptions()));
-        ingestion = new NewsIngestion(new NewsDocumentParser(), articles, hits, quarantine, ledger, catalog, time, Options.Create(options));
+        options.MaxBlobBytes = 4096;
     }
-
-    public void Dispose() => catalog.Dispose();
-
-    private Task<IngestionOutcome> Ingest(string blobName, byte[] bytes) =>
-        ingestion.IngestAsync(blobName, new MemoryStream(bytes), CancellationToken.None);
-
-    private Task<IngestionOutcome> Ingest(string blobName, string text) => Ingest(blobName, Encoding.UTF8.GetBytes(text));
 
     [Fact]
     public async Task Ingest_NewArticle_StoresItAndIndexesHits()
