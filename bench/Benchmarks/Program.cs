@@ -5,9 +5,9 @@ using Ingest.Benchmarks;
 // Benchmarks run in this process (--inProcess is added when not given): BenchmarkDotNet's default
 // separate-process toolchain looks for a project named after the assembly (Ingest.Benchmarks.csproj),
 // and this project keeps the short folder name like every other.
-if (args is ["quick"])
+if (args is ["quick", ..])
 {
-    QuickLook.Run();
+    QuickLook.Run([.. args.Skip(1).Select(int.Parse)]);
     return;
 }
 

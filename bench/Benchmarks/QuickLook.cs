@@ -6,19 +6,22 @@ using Ingest.Domain.Watches;
 namespace Ingest.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release -- quick</c>: a Stopwatch look at matching throughput for every strategy and term
+/// <c>dotnet run -c Release -- quick [terms…]</c>: a Stopwatch look at matching throughput for every strategy and term
 /// count, in seconds rather than BenchmarkDotNet's minutes. For choosing and tuning; the figures in
 /// docs/performance.md come from BenchmarkDotNet.
 /// </summary>
 public static class QuickLook
 {
-    public static void Run()
+    private static readonly int[] TermCounts = [10, 64, 128, 256, 1_000, 10_000];
+
+    /// <param name="only">Term counts to measure (all when empty).</param>
+    public static void Run(IReadOnlyList<int> only)
     {
         var vocabulary = SyntheticText.Vocabulary(20_000);
         var synthetic = SyntheticText.Articles(vocabulary, MatcherBenchmarks.TextBytes);
         var bbc = BbcBenchmarks.CorpusFolder() is { } folder ? BbcBenchmarks.Load(folder) : null;
         Console.WriteLine($"{"text",-10} {"terms",6} {"strategy",-9} {"watches",-7} {"MB/s",8} {"matches",8}");
-        foreach (var terms in new[] { 10, 64, 128, 256, 1_000, 10_000 })
+        foreach (var terms in TermCounts.Where(t => only.Count == 0 || only.Contains(t)))
         {
             var watches = Watches.Make(Watches.Terms(terms, vocabulary), vocabulary);
             var unseen = Watches.UnusedTerms(terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)).ToList();
@@ -29,6 +32,7 @@ public static class QuickLook
                 if (bbc is not null)
                 {
                     Measure("bbc", terms, strategy, "mixed", KeywordMatcher.Compile(watches, strategy), bbc);
+                    Measure("bbc", terms, strategy, "unseen", KeywordMatcher.Compile(unseen, strategy), bbc);
                 }
             }
         }

@@ -58,30 +58,23 @@ public sealed class KeywordMatcher
     /// <summary>The word filter's size: 2^20 bits (128 KiB), a few percent full at 10,000 terms.</summary>
     private const int FilterBits = 20;
 
-    /// <summary>Apostrophes in words and every non-ASCII character: words with them are folded the slow way.</summary>
-    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c != '\'')));
-
     private readonly CompiledWatch[] watches;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> inflected;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> exact;
+    private readonly PatternIndex index;
     private readonly bool anyExact;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixes;
     private readonly int[] prefixLengths;
     private readonly int[][] watchesByPattern;
     private readonly bool[] isTrigger;
     private readonly SearchValues<string>? triggerNeedles;
     private readonly int longestTriggerNeedle;
     private readonly ulong[] filter;
+    private readonly ulong[] prefixFilter;
     private readonly SearchStatistics statistics = new();
 
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
     {
         this.watches = watches;
-        inflected = table.Inflected.GetAlternateLookup<ReadOnlySpan<char>>();
-        exact = table.Exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        index = new PatternIndex(table.Patterns);
         anyExact = table.Exact.Count > 0;
-        prefixes = table.Prefix.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLengths = [.. table.Prefix.Keys.Select(k => k.Length).Distinct().Order()];
         watchesByPattern = [.. table.Watches.Select(w => w.ToArray())];
         isTrigger = [.. watchesByPattern.Select(w => w.Length > 0)];
@@ -108,7 +101,18 @@ public sealed class KeywordMatcher
         {
             AddToFilter(needle.ToLowerInvariant());
         }
+
+        // A word is looked up as a prefix of length n only when this filter has its first min(n, 4) characters and n.
+        prefixFilter = new ulong[1 << (PrefixFilterBits - 6)];
+        foreach (var prefix in table.Prefix.Keys)
+        {
+            var slot = PrefixSlot(prefix, prefix.Length);
+            prefixFilter[slot >> 6] |= 1UL << (int)(slot & 63);
+        }
     }
+
+    /// <summary>The prefix filter's size: 2^16 bits (8 KiB, so it stays in the first-level cache).</summary>
+    private const int PrefixFilterBits = 16;
 
     private const string WordCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -407,7 +411,7 @@ public sealed class KeywordMatcher
             }
 
             var end = WordTokenizer.WordEnd(t, start);
-            var count = Patterns(t[start..end], found);
+            var count = Patterns(t[start..end], found, filtered: true);
             foreach (var pattern in found[..count])
             {
                 if (isTrigger[pattern])
@@ -427,13 +431,12 @@ public sealed class KeywordMatcher
     {
         while (from < t.Length)
         {
-            var at = t[from..].IndexOfAnyExcept(PlainAscii);
-            if (at < 0)
+            var q = WordTokenizer.NextApostropheOrNonAscii(t, from);
+            if (q < 0)
             {
                 return -1;
             }
 
-            var q = from + at;
             if (IsWordChar(t[q]) || (IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1])))
             {
                 return q;
@@ -536,6 +539,9 @@ public sealed class KeywordMatcher
         return key;
     }
 
+    private static ulong PrefixSlot(ReadOnlySpan<char> fold, int length) =>
+        ((Pack(fold, Math.Min(length, 4)) ^ ((ulong)length << 58)) * 0x9E3779B97F4A7C15UL) >> (64 - PrefixFilterBits);
+
     private static ulong FilterSlot(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits);
 
     /// <summary>Records the word when any pattern has it; <paramref name="filtered"/>: check its fold against the needle filter first.</summary>
@@ -564,7 +570,7 @@ public sealed class KeywordMatcher
         }
 
         ReadOnlySpan<char> fold = length >= 0 ? folded[..length] : EnglishInflection.Fold(span);
-        if (anyExact && exact.TryGetValue(fold, out var e))
+        if (anyExact && index.Find(WordMatch.Exact, fold) is >= 0 and var e)
         {
             found[count++] = e;
         }
@@ -576,7 +582,8 @@ public sealed class KeywordMatcher
                 break;
             }
 
-            if (prefixes.TryGetValue(fold[..prefixLength], out var p))
+            var slot = PrefixSlot(fold, prefixLength);
+            if ((prefixFilter[slot >> 6] & (1UL << (int)(slot & 63))) != 0 && index.Find(WordMatch.Prefix, fold[..prefixLength]) is >= 0 and var p)
             {
                 found[count++] = p;
             }
@@ -595,7 +602,7 @@ public sealed class KeywordMatcher
             key = string.Concat(key, "y");
         }
 
-        if (inflected.TryGetValue(key, out var i))
+        if (index.Find(WordMatch.Inflected, key) is >= 0 and var i)
         {
             found[count++] = i;
         }
@@ -782,7 +789,8 @@ public sealed class KeywordMatcher
         public IEnumerable<string> Needles(Func<int, bool> include) =>
             Patterns.Where((_, id) => include(id)).Select(Needle);
 
-        private List<WordPattern> Patterns { get; } = [];
+        /// <summary>Every pattern, at its id.</summary>
+        public List<WordPattern> Patterns { get; } = [];
     }
 
     /// <summary>A word that some pattern has: its field, where in the field, and its word number across the article.</summary>
