@@ -29,6 +29,36 @@ public sealed record Article(
     /// <summary>The separator between paragraphs in <see cref="Body"/>; hit offsets into the body count it.</summary>
     public const string ParagraphSeparator = "\n\n";
 
-    /// <summary>The body as one string, paragraphs separated by a blank line.</summary>
-    public string Body => string.Join(ParagraphSeparator, Paragraphs);
+    /// <summary>
+    /// The body as one string, paragraphs separated by a blank line. Joined once and kept: ingestion checks its
+    /// length, matches it and stores it. <see cref="Paragraphs"/> is not expected to change after construction.
+    /// </summary>
+    public string Body => joined.Of(Paragraphs);
+
+    /// <summary>Not part of the article's value: equal for any two articles, copied along by <c>with</c>.</summary>
+    private readonly JoinedBody joined = new();
+
+    /// <summary>The last paragraphs joined, and the list they came from (a copy made by <c>with</c> may have others).</summary>
+    private sealed class JoinedBody
+    {
+        private Joined? last;
+
+        public string Of(IReadOnlyList<string> paragraphs)
+        {
+            var current = Volatile.Read(ref last);
+            if (current is null || !ReferenceEquals(current.From, paragraphs))
+            {
+                current = new Joined(paragraphs, string.Join(ParagraphSeparator, paragraphs));
+                Volatile.Write(ref last, current);
+            }
+
+            return current.Body;
+        }
+
+        public override bool Equals(object? obj) => obj is JoinedBody;
+
+        public override int GetHashCode() => 0;
+
+        private sealed record Joined(IReadOnlyList<string> From, string Body);
+    }
 }

@@ -174,10 +174,11 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        var segments = 2 + article.Paragraphs.Count;
+        const int segments = 3;
         if (Strategy == MatchStrategy.Search && !statistics.Skip())
         {
-            var started = Stopwatch.GetTimestamp();
+            var timed = statistics.TimeThisSearch();
+            var started = timed ? Stopwatch.GetTimestamp() : 0;
             var triggered = false;
             var stops = 0;
             var searched = 0;
@@ -188,7 +189,10 @@ public sealed class KeywordMatcher
                 searched += text.Length;
             }
 
-            statistics.Searched(Stopwatch.GetTimestamp() - started, searched, triggered);
+            if (timed)
+            {
+                statistics.Searched(Stopwatch.GetTimestamp() - started, searched, triggered);
+            }
             if (!triggered)
             {
                 return [];
@@ -196,19 +200,14 @@ public sealed class KeywordMatcher
         }
 
         Scan? scan = null;
-        var bodyOffset = 0;
         var word = 0;
         var length = 0;
         var passStarted = Strategy == MatchStrategy.Search ? Stopwatch.GetTimestamp() : 0;
         for (var s = 0; s < segments; s++)
         {
             var (field, text) = Segment(article, s);
-            word = TokenizeSegment(ref scan, article, field, text, field == ArticleField.Body ? bodyOffset : 0, word);
+            word = TokenizeSegment(ref scan, article, field, text, word);
             length += text.Length;
-            if (field == ArticleField.Body)
-            {
-                bodyOffset += text.Length + Article.ParagraphSeparator.Length;
-            }
         }
 
         if (Strategy == MatchStrategy.Search)
@@ -261,12 +260,15 @@ public sealed class KeywordMatcher
     /// word pass's cost per character times the share of articles it spares. Needles that are common
     /// letter sequences ("gen", "tas") make it slow and spare few, and then, for <see cref="Bypass"/>
     /// articles, every article goes straight to the word pass, after which the search is tried again.
-    /// Only speed depends on this: the word pass finds the same matches either way.
+    /// One search in <see cref="TimeOneIn"/> is timed. Only speed depends on this: the word pass finds the same matches either way.
     /// </summary>
     private sealed class SearchStatistics
     {
-        /// <summary>Articles searched between two judgements.</summary>
+        /// <summary>Timed searches between two judgements.</summary>
         private const int Sample = 32;
+
+        /// <summary>One search in this many is timed (reading the clock and counting cost about as much as searching a short article).</summary>
+        private const int TimeOneIn = 8;
 
         private const int Bypass = 1024;
 
@@ -283,6 +285,13 @@ public sealed class KeywordMatcher
         private int searched;
         private int spared;
         private int bypass;
+        private int searches;
+
+        /// <summary>
+        /// Whether to time this search. Counted without a lock: when two threads race, a search more or less
+        /// is timed, which changes nothing but the sample.
+        /// </summary>
+        public bool TimeThisSearch() => unchecked(++searches) % TimeOneIn == 0;
 
         public bool Skip()
         {
@@ -328,12 +337,15 @@ public sealed class KeywordMatcher
         }
     }
 
-    /// <summary>The article's text in matching order: title, standfirst, then each body paragraph.</summary>
+    /// <summary>
+    /// The article's text in matching order: title, standfirst, body. The body is searched and split as one
+    /// string (its paragraph separator is not part of any word), so word numbers run on across paragraphs.
+    /// </summary>
     private static (ArticleField Field, string Text) Segment(Article article, int segment) => segment switch
     {
         0 => (ArticleField.Title, article.Title),
         1 => (ArticleField.Standfirst, article.Standfirst ?? string.Empty),
-        _ => (ArticleField.Body, article.Paragraphs[segment - 2]),
+        _ => (ArticleField.Body, article.Body),
     };
 
     /// <summary>
@@ -454,36 +466,36 @@ public sealed class KeywordMatcher
     /// finds the runs of word-like characters with vector instructions; a run of ASCII letters and digits
     /// only is exactly one word, any other is split one character at a time.
     /// </summary>
-    private int TokenizeSegment(ref Scan? scan, Article article, ArticleField field, string text, int offset, int word)
+    private int TokenizeSegment(ref Scan? scan, Article article, ArticleField field, string text, int word)
     {
-        var visitor = new WordPass(this, scan, article, field, offset, word);
+        var visitor = new WordPass(this, scan, article, field, word);
         WordTokenizer.VisitRuns(text, ref visitor);
         scan = visitor.Scan;
         return visitor.Word;
     }
 
-    private struct WordPass(KeywordMatcher matcher, Scan? scan, Article article, ArticleField field, int offset, int word) : WordTokenizer.IRunVisitor
+    private struct WordPass(KeywordMatcher matcher, Scan? scan, Article article, ArticleField field, int word) : WordTokenizer.IRunVisitor
     {
         public Scan? Scan = scan;
 
         public int Word = word;
 
         public void Run(ReadOnlySpan<char> text, int start, int end, bool plain) =>
-            Word = matcher.Run(ref Scan, article, field, text, start, end, plain, offset, Word);
+            Word = matcher.Run(ref Scan, article, field, text, start, end, plain, Word);
     }
 
     /// <summary>One run of word-like characters between ASCII separators: one plain word, or split exactly.</summary>
-    private int Run(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int start, int end, bool plain, int offset, int word)
+    private int Run(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int start, int end, bool plain, int word)
     {
         if (!plain)
         {
-            return TokenizeRange(ref scan, article, field, t, start, end, offset, word);
+            return TokenizeRange(ref scan, article, field, t, start, end, word);
         }
 
         var span = t[start..end];
         if (PassesFilter(span))
         {
-            LookUp(ref scan, article, field, span, offset + start, word, filtered: false);
+            LookUp(ref scan, article, field, span, start, word, filtered: false);
         }
 
         return word + 1;
@@ -494,7 +506,7 @@ public sealed class KeywordMatcher
     /// <see cref="WordTokenizer"/> splits them; each is numbered, and looked up when its fold's first
     /// characters pass the needle filter. Returns the next word number.
     /// </summary>
-    private int TokenizeRange(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int from, int to, int offset, int word)
+    private int TokenizeRange(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int from, int to, int word)
     {
         for (var i = from; i < to;)
         {
@@ -505,7 +517,7 @@ public sealed class KeywordMatcher
             }
 
             var end = WordTokenizer.WordEnd(t, i);
-            LookUp(ref scan, article, field, t[i..end], offset + i, word++, filtered: true);
+            LookUp(ref scan, article, field, t[i..end], i, word++, filtered: true);
             i = end;
         }
 
@@ -805,8 +817,6 @@ public sealed class KeywordMatcher
     /// <summary>One article's hits, in text order, and which hits each word pattern has.</summary>
     private sealed class Scan(Article article)
     {
-        private string? body;
-
         public List<Hit> Hits { get; } = [];
 
         /// <summary>Pattern id → hit indexes, ascending.</summary>
@@ -858,7 +868,7 @@ public sealed class KeywordMatcher
         {
             ArticleField.Title => article.Title,
             ArticleField.Standfirst => article.Standfirst ?? string.Empty,
-            _ => body ??= article.Body,
+            _ => article.Body,
         };
     }
 
