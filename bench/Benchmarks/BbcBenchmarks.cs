@@ -15,6 +15,7 @@ public class BbcBenchmarks
     private IReadOnlyList<Article> articles = [];
     private KeywordMatcher matcher = KeywordMatcher.Empty;
     private KeywordMatcher unseen = KeywordMatcher.Empty;
+    private KeywordMatcher absent = KeywordMatcher.Empty;
 
     [Params(10, 64, 1_000, 10_000)]
     public int Terms { get; set; }
@@ -56,7 +57,8 @@ public class BbcBenchmarks
         var vocabulary = SyntheticText.Vocabulary(20_000);
         matcher = KeywordMatcher.Compile(Watches.Make(Watches.Terms(Terms, vocabulary), vocabulary));
         unseen = KeywordMatcher.Compile(Watches.UnusedTerms(Terms).Select((t, i) => new Ingest.Domain.Watches.Watch($"u{i}", $"Unseen {i}", t)));
-        Console.WriteLine($"// BBC: {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}), {articles.Sum(a => matcher.Match(a).Count):N0} watch hits");
+        absent = KeywordMatcher.Compile(Watches.AbsentTerms(Terms, articles).Select((t, i) => new Ingest.Domain.Watches.Watch($"a{i}", $"Absent {i}", t)));
+        Console.WriteLine($"// BBC: {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}), {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; absent: {absent.WatchCount} ({absent.Strategy}), {articles.Sum(a => absent.Match(a).Count)} hits");
     }
 
     [Benchmark]
@@ -65,4 +67,8 @@ public class BbcBenchmarks
     /// <summary>As many watches, each a bare word the corpus never uses: the scan alone, on real text.</summary>
     [Benchmark]
     public int MatchBbcNoHits() => MatcherBenchmarks.MatchAll(unseen, articles);
+
+    /// <summary>As many watches, each an English-like word the corpus never uses (common first letters).</summary>
+    [Benchmark]
+    public int MatchBbcAbsent() => MatcherBenchmarks.MatchAll(absent, articles);
 }

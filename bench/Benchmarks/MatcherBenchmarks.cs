@@ -21,6 +21,7 @@ public class MatcherBenchmarks
     private KeywordMatcher matcher = KeywordMatcher.Empty;
     private KeywordMatcher unseen = KeywordMatcher.Empty;
     private KeywordMatcher unseenTokenized = KeywordMatcher.Empty;
+    private KeywordMatcher absent = KeywordMatcher.Empty;
     private Regex? alternation;
 
     [Params(10, 64, 1_000, 10_000)]
@@ -35,10 +36,11 @@ public class MatcherBenchmarks
         matcher = KeywordMatcher.Compile(Watches.Make(terms, vocabulary));
         unseen = KeywordMatcher.Compile(Watches.UnusedTerms(Terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)));
         unseenTokenized = KeywordMatcher.Compile(Watches.UnusedTerms(Terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)), MatchStrategy.Tokenize);
+        absent = KeywordMatcher.Compile(Watches.AbsentTerms(Terms, articles).Select((t, i) => new Watch($"a{i}", $"Absent {i}", t)));
         alternation = Terms <= 1_000
             ? new Regex(@"\b(?:" + string.Join('|', terms.Select(Regex.Escape)) + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)
             : null;
-        Console.WriteLine($"// {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}); {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; unseen-term watches hit {articles.Sum(a => unseen.Match(a).Count):N0} times");
+        Console.WriteLine($"// {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}); {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; unseen-term watches hit {articles.Sum(a => unseen.Match(a).Count):N0} times, absent-term watches {articles.Sum(a => absent.Match(a).Count):N0} times");
     }
 
     [Benchmark]
@@ -47,6 +49,10 @@ public class MatcherBenchmarks
     /// <summary>As many watches, each a bare word the text never uses: the cost of tokenizing and looking words up alone.</summary>
     [Benchmark]
     public int MatcherNoHits() => MatchAll(unseen, articles);
+
+    /// <summary>As many watches, each an English-like word the text never uses (common first letters).</summary>
+    [Benchmark]
+    public int MatcherAbsent() => MatchAll(absent, articles);
 
     /// <summary>The same unseen terms, forced to visit every word (what <see cref="MatchStrategy.Automatic"/> does above its search limit).</summary>
     [Benchmark]

@@ -1,3 +1,5 @@
+using Ingest.Domain.Articles;
+using Ingest.Domain.Matching;
 using Ingest.Domain.Watches;
 
 namespace Ingest.Benchmarks;
@@ -15,6 +17,25 @@ public static class Watches
         var known = new HashSet<string>(vocabulary, StringComparer.Ordinal);
         var unused = SyntheticText.Vocabulary(vocabulary.Count + count, seed: 99).Where(w => !known.Contains(w)).ToList();
         return [.. Enumerable.Range(0, count).Select(i => i % 2 == 0 ? vocabulary[100 + random.Next(vocabulary.Count - 100)] : unused[i / 2 % unused.Count])];
+    }
+
+    /// <summary>
+    /// English-like words the text never uses: pseudo-words built like the synthetic vocabulary's (so their
+    /// first letters are common ones: "tr", "br", "st"), none with the inflection key of any word of
+    /// <paramref name="articles"/>. What a realistic watch costs on an article it does not concern.
+    /// </summary>
+    public static IReadOnlyList<string> AbsentTerms(int count, IEnumerable<Article> articles)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in articles.SelectMany(a => new[] { a.Title, a.Standfirst ?? string.Empty, a.Body }))
+        {
+            foreach (var word in WordTokenizer.Tokenize(text))
+            {
+                keys.Add(EnglishInflection.Key(text.AsSpan(word.Start, word.Length)));
+            }
+        }
+
+        return [.. SyntheticText.Vocabulary(4 * count + 1_000, seed: 123).Where(w => !keys.Contains(EnglishInflection.Key(w))).Take(count)];
     }
 
     /// <summary>Words the text never uses: "qz" and letters, and no word of the text contains "qz".</summary>

@@ -93,9 +93,11 @@ public sealed class KeywordMatcher
             longestTriggerNeedle = table.Needles(id => isTrigger[id]).Select(n => n.Length).DefaultIfEmpty(0).Max();
         }
 
-        // A word is looked up when the filter has its first four characters (all of it, if shorter). A
-        // needle shorter than four is entered with every continuation a word could have, so that one
-        // probe per word is enough: "war" as "war", "wara" … "warz", "war0" … "war9".
+        // A word is looked up when the filter has its first four characters (all of it, if shorter) or, for a
+        // word of six or more, its first six. A needle of six or more is entered by its first six: common
+        // beginnings ("stra", "cons") then pass only for the words that go on as a needle does. A shorter
+        // needle is entered by its first four, and one shorter than four with every continuation a word could
+        // have, so that one probe per word is enough: "war" as "war", "wara" … "warz", "war0" … "war9".
         filter = new ulong[1 << (FilterBits - 6)];
         foreach (var needle in table.Needles(_ => true).Where(Searchable).Distinct(StringComparer.Ordinal))
         {
@@ -116,8 +118,18 @@ public sealed class KeywordMatcher
 
     private const string WordCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    /// <summary>Needles this long or longer are entered in the word filter by their first this many characters.</summary>
+    private const int LongNeedle = 6;
+
     private void AddToFilter(string prefix)
     {
+        if (prefix.Length >= LongNeedle)
+        {
+            var six = LongSlot(prefix);
+            filter[six >> 6] |= 1UL << (int)(six & 63);
+            return;
+        }
+
         var slot = FilterSlot(Pack(prefix, Math.Min(prefix.Length, 4)));
         filter[slot >> 6] |= 1UL << (int)(slot & 63);
         if (prefix.Length < 4)
@@ -189,10 +201,7 @@ public sealed class KeywordMatcher
                 searched += text.Length;
             }
 
-            if (timed)
-            {
-                statistics.Searched(Stopwatch.GetTimestamp() - started, searched, triggered);
-            }
+            statistics.Searched(timed ? Stopwatch.GetTimestamp() - started : null, searched, triggered);
             if (!triggered)
             {
                 return [];
@@ -264,10 +273,10 @@ public sealed class KeywordMatcher
     /// </summary>
     private sealed class SearchStatistics
     {
-        /// <summary>Timed searches between two judgements.</summary>
+        /// <summary>Searches between two judgements.</summary>
         private const int Sample = 32;
 
-        /// <summary>One search in this many is timed (reading the clock and counting cost about as much as searching a short article).</summary>
+        /// <summary>One search in this many is timed (reading the clock costs about as much as searching a short article).</summary>
         private const int TimeOneIn = 8;
 
         private const int Bypass = 1024;
@@ -282,16 +291,15 @@ public sealed class KeywordMatcher
         private long searchChars;
         private long passTicks;
         private long passChars;
+        private int bypass;
+
+        // Counted without a lock: when two threads race, a search more or less is counted or timed, which
+        // changes nothing but the sample.
         private int searched;
         private int spared;
-        private int bypass;
-        private int searches;
 
-        /// <summary>
-        /// Whether to time this search. Counted without a lock: when two threads race, a search more or less
-        /// is timed, which changes nothing but the sample.
-        /// </summary>
-        public bool TimeThisSearch() => unchecked(++searches) % TimeOneIn == 0;
+        /// <summary>Whether to time the search about to start.</summary>
+        public bool TimeThisSearch() => searched % TimeOneIn == 0;
 
         public bool Skip()
         {
@@ -304,27 +312,38 @@ public sealed class KeywordMatcher
             return true;
         }
 
-        public void Searched(long ticks, int characters, bool triggered)
+        /// <param name="ticks">What the search took, when it was timed.</param>
+        public void Searched(long? ticks, int characters, bool triggered)
         {
-            Interlocked.Add(ref searchTicks, ticks);
-            Interlocked.Add(ref searchChars, characters);
-            var sparedNow = triggered ? Volatile.Read(ref spared) : Interlocked.Increment(ref spared);
-            if (Interlocked.Increment(ref searched) % Sample != 0)
+            if (ticks is { } t)
+            {
+                Interlocked.Add(ref searchTicks, t);
+                Interlocked.Add(ref searchChars, characters);
+            }
+
+            if (!triggered)
+            {
+                spared++;
+            }
+
+            if (unchecked(++searched) % Sample != 0)
             {
                 return;
             }
 
             // Judge on this sample's search cost and share spared, against the word pass's cost so far
             // (measured on every article that needed it, searched first or not).
-            var searchCost = (double)Interlocked.Exchange(ref searchTicks, 0) / Math.Max(1, Interlocked.Exchange(ref searchChars, 0));
+            var sparedNow = spared;
+            spared = 0;
+            var timedChars = Interlocked.Exchange(ref searchChars, 0);
+            var searchCost = (double)Interlocked.Exchange(ref searchTicks, 0) / Math.Max(1, timedChars);
             var passCost = (double)Volatile.Read(ref passTicks) / Math.Max(1, Volatile.Read(ref passChars));
-            Volatile.Write(ref spared, 0);
             if (Volatile.Read(ref passChars) < MinimumPassCharacters)
             {
                 // Every article so far was spared: send a few straight to the word pass, to know what it costs.
                 Volatile.Write(ref bypass, Probe);
             }
-            else if (searchCost >= passCost * sparedNow / Sample)
+            else if (timedChars > 0 && searchCost >= passCost * sparedNow / Sample)
             {
                 Volatile.Write(ref bypass, Bypass);
             }
@@ -527,7 +546,25 @@ public sealed class KeywordMatcher
     private bool PassesFilter(ReadOnlySpan<char> word)
     {
         var slot = FilterSlot(Pack(word, Math.Min(word.Length, 4)));
-        return (filter[slot >> 6] & (1UL << (int)(slot & 63))) != 0;
+        if ((filter[slot >> 6] & (1UL << (int)(slot & 63))) != 0)
+        {
+            return true;
+        }
+
+        if (word.Length < LongNeedle)
+        {
+            return false;
+        }
+
+        var six = LongSlot(word);
+        return (filter[six >> 6] & (1UL << (int)(six & 63))) != 0;
+    }
+
+    /// <summary>The word filter's slot for the first <see cref="LongNeedle"/> characters of a word or needle at least that long.</summary>
+    private static ulong LongSlot(ReadOnlySpan<char> word)
+    {
+        var next = (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16);
+        return ((Pack(word, 4) ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits);
     }
 
     /// <summary>
