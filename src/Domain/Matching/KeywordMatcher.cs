@@ -273,11 +273,18 @@ public sealed class KeywordMatcher
     /// </summary>
     private sealed class SearchStatistics
     {
-        /// <summary>Searches between two judgements.</summary>
+        /// <summary>Timed searches between two judgements.</summary>
         private const int Sample = 32;
 
         /// <summary>One search in this many is timed (reading the clock costs about as much as searching a short article).</summary>
         private const int TimeOneIn = 8;
+
+        /// <summary>
+        /// A timed search counts as at most this many times what the word pass would have cost for the same
+        /// characters: a search the thread was preempted in, or that met a collection, must not alone make
+        /// the whole sample look slow.
+        /// </summary>
+        private const double MostPassesPerSearch = 4;
 
         private const int Bypass = 1024;
 
@@ -287,8 +294,10 @@ public sealed class KeywordMatcher
         /// <summary>Characters of word pass measured before its cost per character is trusted.</summary>
         private const int MinimumPassCharacters = 16_384;
 
-        private long searchTicks;
+        private readonly Lock gate = new();
+        private double searchTicks;
         private long searchChars;
+        private int timed;
         private long passTicks;
         private long passChars;
         private int bypass;
@@ -315,44 +324,52 @@ public sealed class KeywordMatcher
         /// <param name="ticks">What the search took, when it was timed.</param>
         public void Searched(long? ticks, int characters, bool triggered)
         {
-            if (ticks is { } t)
-            {
-                Interlocked.Add(ref searchTicks, t);
-                Interlocked.Add(ref searchChars, characters);
-            }
-
+            searched = unchecked(searched + 1);
             if (!triggered)
             {
                 spared++;
             }
 
-            if (unchecked(++searched) % Sample != 0)
+            if (ticks is not { } t)
             {
                 return;
             }
 
-            // Judge on this sample's search cost and share spared, against the word pass's cost so far
-            // (measured on every article that needed it, searched first or not).
-            var sparedNow = spared;
-            spared = 0;
-            var timedChars = Interlocked.Exchange(ref searchChars, 0);
-            var searchCost = (double)Interlocked.Exchange(ref searchTicks, 0) / Math.Max(1, timedChars);
-            var passCost = (double)Volatile.Read(ref passTicks) / Math.Max(1, Volatile.Read(ref passChars));
-            if (Volatile.Read(ref passChars) < MinimumPassCharacters)
+            lock (gate)
             {
-                // Every article so far was spared: send a few straight to the word pass, to know what it costs.
-                Volatile.Write(ref bypass, Probe);
-            }
-            else if (timedChars > 0 && searchCost >= passCost * sparedNow / Sample)
-            {
-                Volatile.Write(ref bypass, Bypass);
+                var passCost = (double)passTicks / Math.Max(1, passChars);
+                var measured = passChars >= MinimumPassCharacters;
+                searchTicks += measured ? Math.Min(t, MostPassesPerSearch * passCost * characters) : t;
+                searchChars += characters;
+                if (++timed < Sample)
+                {
+                    return;
+                }
+
+                // Judge on this sample's search cost and share spared, against the word pass's cost so far
+                // (measured on every article that needed it, searched first or not).
+                var searchCost = searchTicks / Math.Max(1, searchChars);
+                var sparedShare = (double)spared / (Sample * TimeOneIn);
+                (searchTicks, searchChars, timed, spared) = (0, 0, 0, 0);
+                if (!measured)
+                {
+                    // Every article so far was spared: send a few straight to the word pass, to know what it costs.
+                    Volatile.Write(ref bypass, Probe);
+                }
+                else if (searchCost >= passCost * Math.Min(1, sparedShare))
+                {
+                    Volatile.Write(ref bypass, Bypass);
+                }
             }
         }
 
         public void Passed(long ticks, int characters)
         {
-            Interlocked.Add(ref passTicks, ticks);
-            Interlocked.Add(ref passChars, characters);
+            lock (gate)
+            {
+                passTicks += ticks;
+                passChars += characters;
+            }
         }
     }
 
