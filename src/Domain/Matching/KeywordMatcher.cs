@@ -121,22 +121,32 @@ public sealed class KeywordMatcher
     /// <summary>Needles this long or longer are entered in the word filter by their first this many characters.</summary>
     private const int LongNeedle = 6;
 
-    private void AddToFilter(string prefix)
+    private void AddToFilter(string needle)
     {
-        if (prefix.Length >= LongNeedle)
+        if (needle.Length >= LongNeedle)
         {
-            var six = LongSlot(prefix);
+            var six = LongSlot(needle);
             filter[six >> 6] |= 1UL << (int)(six & 63);
             return;
         }
 
-        var slot = FilterSlot(Pack(prefix, Math.Min(prefix.Length, 4)));
+        Span<char> prefix = stackalloc char[4];
+        var length = Math.Min(needle.Length, 4);
+        needle.AsSpan(0, length).CopyTo(prefix);
+        AddShortToFilter(prefix, length);
+    }
+
+    /// <summary>Enters the first <paramref name="length"/> characters of <paramref name="prefix"/>, and every continuation up to four.</summary>
+    private void AddShortToFilter(Span<char> prefix, int length)
+    {
+        var slot = FilterSlot(Pack(prefix[..length], length));
         filter[slot >> 6] |= 1UL << (int)(slot & 63);
-        if (prefix.Length < 4)
+        if (length < 4)
         {
             foreach (var next in WordCharacters)
             {
-                AddToFilter(prefix + next);
+                prefix[length] = next;
+                AddShortToFilter(prefix, length + 1);
             }
         }
     }
