@@ -296,7 +296,11 @@ public sealed class KeywordMatcher
         /// </summary>
         private const double MostPassesPerSearch = 4;
 
-        private const int Bypass = 1024;
+        /// <summary>
+        /// Articles sent straight to the word pass when the search does not pay, before it is tried again:
+        /// enough that the tries (a sample is <see cref="Sample"/> × <see cref="TimeOneIn"/> searches) cost little.
+        /// </summary>
+        private const int Bypass = 8192;
 
         /// <summary>Articles sent to the word pass only to measure it, when none has needed it yet.</summary>
         private const int Probe = 4;
