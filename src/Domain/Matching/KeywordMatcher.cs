@@ -125,8 +125,7 @@ public sealed class KeywordMatcher
     {
         if (needle.Length >= LongNeedle)
         {
-            var six = LongSlot(needle);
-            filter[six >> 6] |= 1UL << (int)(six & 63);
+            filter[FilterSlot(Pack(needle, 4)) >> 6] |= 1UL << LongBit(needle);
             return;
         }
 
@@ -576,26 +575,21 @@ public sealed class KeywordMatcher
 
     private bool PassesFilter(ReadOnlySpan<char> word)
     {
+        // One load: a long needle's bit is in the same 64-bit word as its first four characters' slot.
         var slot = FilterSlot(Pack(word, Math.Min(word.Length, 4)));
-        if ((filter[slot >> 6] & (1UL << (int)(slot & 63))) != 0)
-        {
-            return true;
-        }
-
-        if (word.Length < LongNeedle)
-        {
-            return false;
-        }
-
-        var six = LongSlot(word);
-        return (filter[six >> 6] & (1UL << (int)(six & 63))) != 0;
+        var bits = filter[slot >> 6];
+        return (bits & (1UL << (int)(slot & 63))) != 0
+            || (word.Length >= LongNeedle && (bits & (1UL << LongBit(word))) != 0);
     }
 
-    /// <summary>The word filter's slot for the first <see cref="LongNeedle"/> characters of a word or needle at least that long.</summary>
-    private static ulong LongSlot(ReadOnlySpan<char> word)
+    /// <summary>
+    /// Where in the 64-bit word of its first four characters' slot the filter keeps a word or needle of at least
+    /// <see cref="LongNeedle"/> characters: a hash of its first six.
+    /// </summary>
+    private static int LongBit(ReadOnlySpan<char> word)
     {
         var next = (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16);
-        return ((Pack(word, 4) ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits);
+        return (int)(((Pack(word, 4) ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 58);
     }
 
     /// <summary>
