@@ -4,8 +4,8 @@ using Ingest.Domain.Matching;
 namespace Ingest.Domain.Tests;
 
 /// <summary>
-/// The matcher's own hash table and vector scans, checked against the plain code they replace: a
-/// <see cref="Dictionary{TKey,TValue}"/> of keys, a character-by-character scan, and the definition of a prefix.
+/// The matcher's own hash table and filters, checked against the plain code they replace: a
+/// <see cref="Dictionary{TKey,TValue}"/> of keys, and the definition of a prefix.
 /// </summary>
 public sealed class PatternIndexTests
 {
@@ -46,23 +46,6 @@ public sealed class PatternIndexTests
         Assert.Equal(2, index.Find(WordMatch.Exact, ""));
         Assert.Equal(-1, index.Find(WordMatch.Inflected, "sanctio"));
         Assert.Equal(-1, index.Find(WordMatch.Inflected, "sanctions"));
-    }
-
-    [Fact]
-    public void NextApostropheOrNonAscii_FindsWhatACharacterByCharacterScanFinds()
-    {
-        var text = Gen.OneOf(Gen.Char['a', 'z'], Gen.Char[" .,'’é\u00ff\u0100\u7fff\uffff\u0080\u007f"]).Array[0, 100].Select(c => new string(c));
-        Gen.Select(text, Gen.Int[0, 100]).Sample((t, from) =>
-        {
-            from = Math.Min(from, t.Length);
-            var expected = -1;
-            for (var i = from; i < t.Length && expected < 0; i++)
-            {
-                expected = t[i] == '\'' || t[i] > 0x7F ? i : -1;
-            }
-
-            Assert.Equal(expected, WordTokenizer.NextApostropheOrNonAscii(t, from));
-        }, iter: 5_000);
     }
 
     /// <summary>

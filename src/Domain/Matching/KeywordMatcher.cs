@@ -58,6 +58,10 @@ public sealed class KeywordMatcher
     /// <summary>The word filter's size: 2^20 bits (128 KiB), a few percent full at 10,000 terms.</summary>
     private const int FilterBits = 20;
 
+    /// <summary>Apostrophes in words and every non-ASCII character: words with them are folded the slow way.</summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c != '\'')));
+
     private readonly CompiledWatch[] watches;
     private readonly PatternIndex index;
     private readonly bool anyExact;
@@ -492,12 +496,13 @@ public sealed class KeywordMatcher
     {
         while (from < t.Length)
         {
-            var q = WordTokenizer.NextApostropheOrNonAscii(t, from);
-            if (q < 0)
+            var at = t[from..].IndexOfAnyExcept(PlainAscii);
+            if (at < 0)
             {
                 return -1;
             }
 
+            var q = from + at;
             if (IsWordChar(t[q]) || (IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1])))
             {
                 return q;

@@ -129,54 +129,6 @@ public static class WordTokenizer
         }
     }
 
-    /// <summary>
-    /// The first ASCII apostrophe or non-ASCII character at or after <paramref name="from"/>, or -1: where a
-    /// word may fold differently from its characters. Sixteen characters at a time where 256-bit vectors are
-    /// accelerated.
-    /// </summary>
-    internal static int NextApostropheOrNonAscii(ReadOnlySpan<char> text, int from)
-    {
-        var i = from;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            for (; i + 32 <= text.Length; i += 32)
-            {
-                var low = Special(Vector256.LoadUnsafe(ref first, (nuint)i));
-                var high = Special(Vector256.LoadUnsafe(ref first, (nuint)(i + 16)));
-                if ((low | high) != Vector256<ushort>.Zero)
-                {
-                    var bits = low.ExtractMostSignificantBits() | (high.ExtractMostSignificantBits() << 16);
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-            }
-
-            if (i + 16 <= text.Length)
-            {
-                var bits = Special(Vector256.LoadUnsafe(ref first, (nuint)i)).ExtractMostSignificantBits();
-                if (bits != 0)
-                {
-                    return i + BitOperations.TrailingZeroCount(bits);
-                }
-
-                i += 16;
-            }
-        }
-
-        static Vector256<ushort> Special(Vector256<ushort> v) =>
-            Vector256.Equals(v, Vector256.Create((ushort)'\'')) | ~Vector256.Equals(v & Vector256.Create((ushort)0xFF80), Vector256<ushort>.Zero);
-
-        for (; i < text.Length; i++)
-        {
-            if (text[i] is '\'' or > (char)0x7F)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>The end of the word starting at <paramref name="start"/>, as <see cref="Tokenize"/> splits.</summary>
     internal static int WordEnd(ReadOnlySpan<char> text, int start)
     {
