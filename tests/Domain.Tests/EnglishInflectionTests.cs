@@ -1,3 +1,4 @@
+using CsCheck;
 using Ingest.Domain.Matching;
 
 namespace Ingest.Domain.Tests;
@@ -70,5 +71,55 @@ public sealed class EnglishInflectionTests
     public void Key_DifferentWords_HaveDifferentKeys(string a, string b)
     {
         Assert.NotEqual(EnglishInflection.Key(a), EnglishInflection.Key(b));
+    }
+
+    /// <summary>Word-like strings built to reach every rule of <see cref="EnglishInflection.StemLength"/>: stems ending in vowels, doubled letters, "ee", "y".</summary>
+    private static readonly Gen<string> Words = Gen.Select(
+        Gen.OneOf<string>("a", "e", "i", "o", "u", "y", "b", "d", "g", "l", "n", "r", "s", "t", "x", "z", "ch", "sh", "ss", "ee", "ie", "1").Array[1, 5].Select(string.Concat),
+        Gen.OneOf<string>("", "", "s", "es", "ed", "d", "ing", "ies", "ied", "e", "es", "ses", "eed", "eeds", "eeding", "eeded", "eing", "y", "ys", "ying", "ss", "us", "is"),
+        Gen.Bool,
+        (stem, ending, doubled) => stem + (doubled && ending.Length > 0 ? stem[^1].ToString() : string.Empty) + ending);
+
+    [Fact]
+    public void Forms_OfAWordsKey_IncludeTheWord()
+    {
+        Words.Sample(word => Assert.Contains(word, EnglishInflection.Forms(EnglishInflection.Key(word))), iter: 50_000);
+    }
+
+    [Theory]
+    [InlineData("war", "wars", "warred", "warring")]
+    [InlineData("city", "cities", "citied")]
+    [InlineData("agree", "agrees", "agreed", "agreeing")]
+    [InlineData("excee", "exceed", "exceeds", "exceeded", "exceeding")]
+    public void Forms_OfAKey_ListItsInflections(string key, params string[] words)
+    {
+        Assert.All(words, w => Assert.Contains(w, EnglishInflection.Forms(key)));
+    }
+
+    [Fact]
+    public void Forms_OfAKey_LeaveOutWordsThatOnlyStartLikeIt()
+    {
+        var forms = EnglishInflection.Forms("war").ToList();
+
+        Assert.DoesNotContain("warning", forms);
+        Assert.DoesNotContain("warm", forms);
+        Assert.DoesNotContain("ward", forms);
+    }
+
+    [SharedFact(SharedData.BbcCorpus)]
+    public void Forms_OfTheKeyOfEveryBbcWord_IncludeTheWord()
+    {
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(SharedData.BbcCorpusPath, "*.txt", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var word in WordTokenizer.Tokenize(text))
+            {
+                vocabulary.Add(EnglishInflection.Fold(text.AsSpan(word.Start, word.Length)));
+            }
+        }
+
+        Assert.True(vocabulary.Count > 10_000);
+        Assert.All(vocabulary, word => Assert.Contains(word, EnglishInflection.Forms(EnglishInflection.Stem(word))));
     }
 }

@@ -110,6 +110,51 @@ public static class EnglishInflection
         return n > 3 && w[n - 1] == 'e' && w[n - 2] is not ('e' or 'i' or 'o' or 'y') ? n - 1 : n;
     }
 
+    /// <summary>
+    /// Every folded word whose <see cref="Key"/> is <paramref name="key"/>, among others whose key is not: the key
+    /// with each ending <see cref="StemLength"/> removes (after a doubled final consonant too), and a key ending
+    /// in y with its y as -ies or -ied. What the matcher's word filter enters for a short key, so that a word of
+    /// another length or ending is not looked up ("war" admits "wars", "warred", "warring", not "warning").
+    /// </summary>
+    public static IEnumerable<string> Forms(string key) =>
+
+        // A word of three characters or fewer is its own key.
+        AllForms(key).Where(form => form.Length > 3 || form == key);
+
+    private static IEnumerable<string> AllForms(string key)
+    {
+        foreach (var ending in Endings)
+        {
+            yield return key + ending;
+        }
+
+        if (key.Length > 0)
+        {
+            yield return string.Concat(key, key.AsSpan(key.Length - 1), "ed");
+            yield return string.Concat(key, key.AsSpan(key.Length - 1), "ing");
+        }
+
+        if (key.EndsWith("ee", StringComparison.Ordinal))
+        {
+            foreach (var ending in AfterEe)
+            {
+                yield return key + ending;
+            }
+        }
+
+        if (key.Length >= 3 && key[^1] == 'y')
+        {
+            yield return string.Concat(key.AsSpan(0, key.Length - 1), "ies");
+            yield return string.Concat(key.AsSpan(0, key.Length - 1), "ied");
+        }
+    }
+
+    /// <summary>What <see cref="StemLength"/> takes off the end of a word to leave its key.</summary>
+    private static readonly string[] Endings = ["", "s", "e", "es", "ed", "ing", "eing"];
+
+    /// <summary>After a key ending "ee" ("agree", or "excee" from "exceed"): the d of "-eed", and what follows it.</summary>
+    private static readonly string[] AfterEe = ["d", "ds", "ded", "ding", "dded", "dding"];
+
     /// <summary>Words that look inflected but are not: stripping them would match unrelated words.</summary>
     private static readonly HashSet<string> Invariant = new(StringComparer.Ordinal)
     {

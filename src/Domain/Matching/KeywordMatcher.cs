@@ -55,9 +55,6 @@ public sealed class KeywordMatcher
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
 
-    /// <summary>The word filter's size: 2^20 bits (128 KiB), a few percent full at 10,000 terms.</summary>
-    private const int FilterBits = 20;
-
     /// <summary>Apostrophes in words and every non-ASCII character: words with them are folded the slow way.</summary>
     private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => c != '\'')));
@@ -70,7 +67,7 @@ public sealed class KeywordMatcher
     private readonly bool[] isTrigger;
     private readonly SearchValues<string>? triggerNeedles;
     private readonly int longestTriggerNeedle;
-    private readonly ulong[] filter;
+    private readonly WordFilter filter;
     private readonly ulong[] prefixFilter;
     private readonly SearchStatistics statistics = new();
 
@@ -97,15 +94,11 @@ public sealed class KeywordMatcher
             longestTriggerNeedle = table.Needles(id => isTrigger[id]).Select(n => n.Length).DefaultIfEmpty(0).Max();
         }
 
-        // A word is looked up when the filter has its first four characters (all of it, if shorter) or, for a
-        // word of six or more, its first six. A needle of six or more is entered by its first six: common
-        // beginnings ("stra", "cons") then pass only for the words that go on as a needle does. A shorter
-        // needle is entered by its first four, and one shorter than four with every continuation a word could
-        // have, so that one probe per word is enough: "war" as "war", "wara" … "warz", "war0" … "war9".
-        filter = new ulong[1 << (FilterBits - 6)];
-        foreach (var needle in table.Needles(_ => true).Where(Searchable).Distinct(StringComparer.Ordinal))
+        // A word is looked up only when the filter says a pattern may have it (see WordFilter).
+        filter = new WordFilter();
+        foreach (var pattern in table.Patterns.Where(p => Searchable(p.Key)))
         {
-            AddToFilter(needle.ToLowerInvariant());
+            filter.Add(pattern);
         }
 
         // A word is looked up as a prefix of length n only when this filter has its first min(n, 4) characters and n.
@@ -119,40 +112,6 @@ public sealed class KeywordMatcher
 
     /// <summary>The prefix filter's size: 2^16 bits (8 KiB, so it stays in the first-level cache).</summary>
     private const int PrefixFilterBits = 16;
-
-    private const string WordCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-    /// <summary>Needles this long or longer are entered in the word filter by their first this many characters.</summary>
-    private const int LongNeedle = 6;
-
-    private void AddToFilter(string needle)
-    {
-        if (needle.Length >= LongNeedle)
-        {
-            filter[FilterSlot(Pack(needle, 4)) >> 6] |= 1UL << LongBit(needle);
-            return;
-        }
-
-        Span<char> prefix = stackalloc char[4];
-        var length = Math.Min(needle.Length, 4);
-        needle.AsSpan(0, length).CopyTo(prefix);
-        AddShortToFilter(prefix, length);
-    }
-
-    /// <summary>Enters the first <paramref name="length"/> characters of <paramref name="prefix"/>, and every continuation up to four.</summary>
-    private void AddShortToFilter(Span<char> prefix, int length)
-    {
-        var slot = FilterSlot(Pack(prefix[..length], length));
-        filter[slot >> 6] |= 1UL << (int)(slot & 63);
-        if (length < 4)
-        {
-            foreach (var next in WordCharacters)
-            {
-                prefix[length] = next;
-                AddShortToFilter(prefix, length + 1);
-            }
-        }
-    }
 
     public static KeywordMatcher Empty { get; } = Compile([]);
 
@@ -547,7 +506,7 @@ public sealed class KeywordMatcher
         }
 
         var span = t[start..end];
-        if (PassesFilter(span))
+        if (filter.Passes(span))
         {
             LookUp(ref scan, article, field, span, start, word, filtered: false);
         }
@@ -578,50 +537,8 @@ public sealed class KeywordMatcher
         return word;
     }
 
-    private bool PassesFilter(ReadOnlySpan<char> word)
-    {
-        // One load: a long needle's bit is in the same 64-bit word as its first four characters' slot.
-        var slot = FilterSlot(Pack(word, Math.Min(word.Length, 4)));
-        var bits = filter[slot >> 6];
-        return (bits & (1UL << (int)(slot & 63))) != 0
-            || (word.Length >= LongNeedle && (bits & (1UL << LongBit(word))) != 0);
-    }
-
-    /// <summary>
-    /// Where in the 64-bit word of its first four characters' slot the filter keeps a word or needle of at least
-    /// <see cref="LongNeedle"/> characters: a hash of its first six.
-    /// </summary>
-    private static int LongBit(ReadOnlySpan<char> word)
-    {
-        var next = (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16);
-        return (int)(((Pack(word, 4) ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 58);
-    }
-
-    /// <summary>
-    /// The first <paramref name="length"/> (up to four) characters of an ASCII word, lower-cased (<c>| 0x20</c>
-    /// leaves digits as they are), as one number: read in one load when the word has four.
-    /// </summary>
-    private static ulong Pack(ReadOnlySpan<char> word, int length)
-    {
-        if (BitConverter.IsLittleEndian && word.Length >= 4)
-        {
-            var four = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(word));
-            return (four | 0x0020_0020_0020_0020UL) & (ulong.MaxValue >> (16 * (4 - length)));
-        }
-
-        var key = 0UL;
-        for (var k = 0; k < length; k++)
-        {
-            key |= (ulong)(word[k] | 0x20) << (16 * k);
-        }
-
-        return key;
-    }
-
     private static ulong PrefixSlot(ReadOnlySpan<char> fold, int length) =>
-        ((Pack(fold, Math.Min(length, 4)) ^ ((ulong)length << 58)) * 0x9E3779B97F4A7C15UL) >> (64 - PrefixFilterBits);
-
-    private static ulong FilterSlot(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> (64 - FilterBits);
+        ((WordFilter.Pack(fold, Math.Min(length, 4)) ^ ((ulong)length << 58)) * 0x9E3779B97F4A7C15UL) >> (64 - PrefixFilterBits);
 
     /// <summary>Records the word when any pattern has it; <paramref name="filtered"/>: check its fold against the needle filter first.</summary>
     private void LookUp(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> span, int fieldStart, int word, bool filtered)
@@ -643,7 +560,7 @@ public sealed class KeywordMatcher
         Span<char> stemmed = stackalloc char[MaxBufferedWord + 1];
         var count = 0;
         var length = FoldAscii(span, folded);
-        if (length >= 0 && filtered && !PassesFilter(folded[..length]))
+        if (length >= 0 && filtered && (length == 0 || !filter.Passes(folded[..length])))
         {
             return 0;
         }
