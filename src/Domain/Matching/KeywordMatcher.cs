@@ -505,10 +505,9 @@ public sealed class KeywordMatcher
             return TokenizeRange(ref scan, article, field, t, start, end, word);
         }
 
-        var span = t[start..end];
-        if (filter.Passes(span))
+        if (filter.Passes(t, start, end - start))
         {
-            LookUp(ref scan, article, field, span, start, word, filtered: false);
+            LookUp(ref scan, article, field, t[start..end], start, word, filtered: false);
         }
 
         return word + 1;

@@ -95,6 +95,30 @@ internal sealed class WordFilter
             || (word.Length >= LongNeedle && ((bits >> LongBit(word)) & 1) != 0);
     }
 
+    /// <summary>
+    /// <see cref="Passes(ReadOnlySpan{char})"/> for the word <c>text[start..(start + length)]</c>, without a
+    /// branch that depends on the word: its first six characters are read whether it has them or not (so at
+    /// least eight characters must follow <paramref name="start"/>), and what a short word does not have is
+    /// masked off or not counted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Passes(ReadOnlySpan<char> text, int start, int length)
+    {
+        if ((uint)start + 8 > (uint)text.Length || length <= 0)
+        {
+            return Passes(text.Slice(start, length));
+        }
+
+        ref var at = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
+        var four = Unsafe.ReadUnaligned<ulong>(ref at) | 0x0020_0020_0020_0020UL;
+        var pack = four & (ulong.MaxValue >> (16 * (4 - Math.Min(length, 4))));
+        var bits = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(filter), Slot(pack));
+        var last = Unsafe.Add(ref MemoryMarshal.GetReference(text), start + length - 1) | 0x20;
+        var next = (ulong)(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref at, 8)) | 0x0020_0020u);
+        var isLong = (ulong)((uint)(LongNeedle - 1 - length) >> 31);
+        return (((bits >> ShortBit(pack, length, last)) | ((bits >> LongBit(four, next)) & isLong)) & 1) != 0;
+    }
+
     /// <summary>The first <paramref name="length"/> (up to four) characters of an ASCII word, lower-cased (<c>| 0x20</c> leaves digits as they are), as one number.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Pack(ReadOnlySpan<char> word, int length)
@@ -120,11 +144,13 @@ internal sealed class WordFilter
         (int)(((pack ^ ((ulong)((Math.Min(length, LengthCap) << 16) | last) * 0xD6E8FEB86659FD93UL)) * 0x9E3779B97F4A7C15UL) >> 58);
 
     /// <summary>A hash of the first six characters of a word or needle of at least <see cref="LongNeedle"/>.</summary>
-    private static int LongBit(ReadOnlySpan<char> word)
-    {
-        var next = (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16);
-        return (int)(((Pack(word, 4) ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 58);
-    }
+    private static int LongBit(ReadOnlySpan<char> word) =>
+        LongBit(Pack(word, 4), (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16));
+
+    /// <param name="four">The first four characters, packed.</param>
+    /// <param name="next">The fifth and sixth, lower-cased, the fifth in the low 16 bits.</param>
+    private static int LongBit(ulong four, ulong next) =>
+        (int)(((four ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 58);
 
     private void AddLong(string needle) => filter[Slot(Pack(needle, 4))] |= 1UL << LongBit(needle);
 

@@ -58,76 +58,111 @@ public static class WordTokenizer
     internal static void VisitRuns<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
         where TVisitor : struct, IRunVisitor
     {
-        var n = text.Length;
-        var i = 0;
+        if (text.Length >= Block && Vector256.IsHardwareAccelerated)
+        {
+            VisitRunsVectorized(text, ref visitor);
+            return;
+        }
+
         var runStart = -1;
         var runPlain = true;
-        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        while (i < n)
+        for (var i = 0; i < text.Length; i++)
         {
-            ulong run = 0, plain = 0;
-            int width;
-            if (n >= 32 && Vector256.IsHardwareAccelerated)
-            {
-                // The last block of a text of 32 characters or more is read overlapping the one before it,
-                // and shifted down to the characters not yet classified.
-                var at = Math.Min(i, n - 32);
-                var low = Classify(Vector256.LoadUnsafe(ref first, (nuint)at));
-                var high = Classify(Vector256.LoadUnsafe(ref first, (nuint)(at + 16)));
-                plain = ((low & 0xFFFF) | ((high & 0xFFFF) << 16)) >> (i - at);
-                run = ((low >> 16) | ((high >> 16) << 16)) >> (i - at);
-                width = 32 - (i - at);
-            }
-            else
-            {
-                width = Math.Min(n - i, 32);
-                for (var k = 0; k < width; k++)
-                {
-                    var c = text[i + k];
-                    var alnum = char.IsAsciiLetterOrDigit(c);
-                    plain |= alnum ? 1UL << k : 0;
-                    run |= alnum || c >= 0x80 || c == '\'' ? 1UL << k : 0;
-                }
-            }
-
-            var b = 0;
-            while (b < width)
+            var c = text[i];
+            var alnum = char.IsAsciiLetterOrDigit(c);
+            if (alnum || c >= 0x80 || c == '\'')
             {
                 if (runStart < 0)
                 {
-                    var rest = run >> b;
-                    if (rest == 0)
-                    {
-                        break;
-                    }
-
-                    b += BitOperations.TrailingZeroCount(rest);
-                    runStart = i + b;
+                    runStart = i;
                     runPlain = true;
                 }
 
-                var outside = (~run >> b) & ((1UL << (width - b)) - 1);
-                var length = outside == 0 ? width - b : BitOperations.TrailingZeroCount(outside);
-                var span = (1UL << length) - 1;
-                runPlain &= ((plain >> b) & span) == span;
-                b += length;
-                if (outside == 0)
+                runPlain &= alnum;
+            }
+            else if (runStart >= 0)
+            {
+                visitor.Run(text, runStart, i, runPlain);
+                runStart = -1;
+            }
+        }
+
+        if (runStart >= 0)
+        {
+            visitor.Run(text, runStart, text.Length, runPlain);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="VisitRuns"/> for a text of at least 64 characters: each block of 64 is classified with four
+    /// 256-bit compares, and the runs are read off the bit masks: a run ends at a non-run character after a
+    /// run character, and starts after the last non-run character before its end. The only branches that
+    /// depend on the text are the loop over a block's runs and the check for runs with special characters.
+    /// </summary>
+    private static void VisitRunsVectorized<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
+        where TVisitor : struct, IRunVisitor
+    {
+        var n = text.Length;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var open = -1;
+        var openPlain = true;
+        for (var i = 0; i < n;)
+        {
+            // The last block is read overlapping the one before it, and shifted down to the characters not yet classified.
+            var at = Math.Min(i, n - Block);
+            var skip = i - at;
+            var a = Classify(Vector256.LoadUnsafe(ref first, (nuint)at));
+            var b = Classify(Vector256.LoadUnsafe(ref first, (nuint)(at + 16)));
+            var c = Classify(Vector256.LoadUnsafe(ref first, (nuint)(at + 32)));
+            var d = Classify(Vector256.LoadUnsafe(ref first, (nuint)(at + 48)));
+            var plain = ((a & 0xFFFF) | ((b & 0xFFFF) << 16) | ((c & 0xFFFF) << 32) | ((d & 0xFFFF) << 48)) >> skip;
+            var run = ((a >> 16) | ((b >> 16) << 16) | ((c >> 16) << 32) | ((d >> 16) << 48)) >> skip;
+            var width = Block - skip;
+            var outside = ~run & (ulong.MaxValue >> skip);
+            var ends = outside & ((run << 1) | (open >= 0 ? 1UL : 0));
+            var special = run & ~plain;
+
+            if (open >= 0)
+            {
+                if (ends == 0)
                 {
-                    break;
+                    // The whole block is inside the run.
+                    openPlain &= special == 0;
+                    i += width;
+                    continue;
                 }
 
-                visitor.Run(text, runStart, i + b, runPlain);
-                runStart = -1;
+                var end = BitOperations.TrailingZeroCount(ends);
+                ends &= ends - 1;
+                visitor.Run(text, open, i + end, openPlain && (special & ((1UL << end) - 1)) == 0);
+                open = -1;
+            }
+
+            for (; ends != 0; ends &= ends - 1)
+            {
+                var end = BitOperations.TrailingZeroCount(ends);
+                var start = 64 - BitOperations.LeadingZeroCount(outside & ((1UL << end) - 1));
+                visitor.Run(text, i + start, i + end, special == 0 || ((special >> start) & ((1UL << (end - start)) - 1)) == 0);
+            }
+
+            if ((run >> (width - 1)) != 0)
+            {
+                var start = 64 - BitOperations.LeadingZeroCount(outside);
+                open = i + start;
+                openPlain = (special >> start) == 0;
             }
 
             i += width;
         }
 
-        if (runStart >= 0)
+        if (open >= 0)
         {
-            visitor.Run(text, runStart, n, runPlain);
+            visitor.Run(text, open, n, openPlain);
         }
     }
+
+    /// <summary>Characters <see cref="VisitRunsVectorized"/> classifies at a time.</summary>
+    private const int Block = 64;
 
     /// <summary>The end of the word starting at <paramref name="start"/>, as <see cref="Tokenize"/> splits.</summary>
     internal static int WordEnd(ReadOnlySpan<char> text, int start)
