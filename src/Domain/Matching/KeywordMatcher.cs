@@ -489,27 +489,36 @@ public sealed class KeywordMatcher
 
     private struct WordPass(KeywordMatcher matcher, Scan? scan, Article article, ArticleField field, int word) : WordTokenizer.IRunVisitor
     {
+        private readonly WordFilter filter = matcher.filter;
+
         public Scan? Scan = scan;
 
         public int Word = word;
 
-        public void Run(ReadOnlySpan<char> text, int start, int end, bool plain) =>
-            Word = matcher.Run(ref Scan, article, field, text, start, end, plain, Word);
+        /// <summary>
+        /// One run of word-like characters between ASCII separators: one plain word, or split exactly. Most
+        /// words are plain and fail the filter: that is all this does for them, inline.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Run(ReadOnlySpan<char> text, int start, int end, bool plain)
+        {
+            if (plain && !filter.Passes(text, start, end - start))
+            {
+                Word++;
+                return;
+            }
+
+            Word = plain
+                ? matcher.LookUpPlain(ref Scan, article, field, text, start, end, Word)
+                : matcher.TokenizeRange(ref Scan, article, field, text, start, end, Word);
+        }
     }
 
-    /// <summary>One run of word-like characters between ASCII separators: one plain word, or split exactly.</summary>
-    private int Run(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int start, int end, bool plain, int word)
+    /// <summary>A plain word that passed the filter.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int LookUpPlain(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int start, int end, int word)
     {
-        if (!plain)
-        {
-            return TokenizeRange(ref scan, article, field, t, start, end, word);
-        }
-
-        if (filter.Passes(t, start, end - start))
-        {
-            LookUp(ref scan, article, field, t[start..end], start, word, filtered: false);
-        }
-
+        LookUp(ref scan, article, field, t[start..end], start, word, filtered: false);
         return word + 1;
     }
 
@@ -518,6 +527,7 @@ public sealed class KeywordMatcher
     /// <see cref="WordTokenizer"/> splits them; each is numbered, and looked up when its fold's first
     /// characters pass the needle filter. Returns the next word number.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private int TokenizeRange(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> t, int from, int to, int word)
     {
         for (var i = from; i < to;)

@@ -4,37 +4,34 @@ using System.Runtime.InteropServices;
 namespace Ingest.Domain.Matching;
 
 /// <summary>
-/// The word pass's first question about each word: could any pattern have it? A 128 KiB bit filter with no
-/// false negatives, asked with one load: a word's first four characters (all of it, if shorter) choose a
-/// 64-bit word of the filter, and two bits in it answer —
-/// <list type="bullet">
-/// <item>for patterns whose words all start with six known characters (needles of six or more), a bit chosen
-/// by the word's first six characters;</item>
-/// <item>for shorter needles, a bit chosen by the word's first four characters, its length and its last
-/// character. An inflected key of n characters is the key of words of n to n + 4 characters, and one
-/// longer than its key ends in s, e, d or g (<see cref="EnglishInflection.StemLength"/> removes only
-/// -s, -es, -ed, -ing, a silent e, a doubled consonant, the d of -eed, and -ies/-ied before a y it puts back),
-/// so "war" admits "war", "wars", "warred", "waring" and "warrings"-length words ending that way, and not "warm",
-/// "warning" or "warehouse".</item>
-/// </list>
-/// A prefix shorter than six fills the 64-bit words of all its beginnings: every word starting with it passes.
-/// Keys are folds: lower case ASCII letters and digits (other patterns need no filter, see
-/// <see cref="KeywordMatcher"/>); words are checked as they appear, ASCII case folded by <c>| 0x20</c>.
+/// The word pass's first question about each word: could any pattern have it? A bit filter with no false
+/// negatives, asked with one load: a hash of a word's first six characters (all of it, if shorter), its
+/// length and its last character chooses a 64-bit word of the filter and two bits in it, both set if a
+/// pattern may have the word. Each pattern is entered as the words that can have it: an exact term as itself; an inflected key as
+/// its <see cref="EnglishInflection.Forms"/> (the key with each ending the stemmer removes), so "war"
+/// admits "war", "wars", "warred" and "warring", and not "warm", "warning" or "warehouse". Prefixes have a
+/// second, 4 KiB filter of first four characters (or of every way to go on to four), asked only when there
+/// are prefixes: every word starting with one passes. Keys are folds, lower-case ASCII letters and digits (words with other characters are
+/// looked up without the filter, see <see cref="KeywordMatcher"/>); words are checked as they appear,
+/// ASCII case folded by <c>| 0x20</c>.
 /// </summary>
 internal sealed class WordFilter
 {
-    /// <summary>2^20 bits (128 KiB), a few percent full at 10,000 terms.</summary>
-    private const int Bits = 20;
+    /// <summary>2^21 bits (256 KiB): about 6 % of bits set at 10,000 terms.</summary>
+    private const int Bits = 21;
 
-    /// <summary>Needles this long or longer are entered by their first this many characters.</summary>
-    public const int LongNeedle = 6;
-
-    /// <summary>Lengths from here on are one length to the filter (no short entry is this long).</summary>
-    private const int LengthCap = 16;
+    /// <summary>Lengths from here on are one length to the filter.</summary>
+    private const int LengthCap = 32;
 
     private const string WordCharacters = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+    private const int PrefixBits = 15;
+
     private readonly ulong[] filter = new ulong[1 << (Bits - 6)];
+
+    private readonly ulong[] prefixes = new ulong[1 << (PrefixBits - 6)];
+
+    private bool anyPrefix;
 
     public void Add(WordPattern pattern)
     {
@@ -47,38 +44,15 @@ internal sealed class WordFilter
         switch (pattern.Match)
         {
             case WordMatch.Prefix:
-                if (key.Length >= LongNeedle)
-                {
-                    AddLong(key);
-                }
-                else
-                {
-                    Fill(key);
-                }
-
+                Fill(key);
                 break;
             case WordMatch.Exact:
-                if (key.Length >= LongNeedle)
-                {
-                    AddLong(key);
-                }
-                else
-                {
-                    AddShort(key, key.Length, key[^1]);
-                }
-
+                AddWord(key);
                 break;
             default:
-                // "agency" is also the key of "agencies": those words start "agenc".
-                if ((key.Length >= 3 && key[^1] == 'y' ? key.Length - 1 : key.Length) >= LongNeedle)
-                {
-                    AddLong(key);
-                    break;
-                }
-
                 foreach (var form in EnglishInflection.Forms(key))
                 {
-                    AddShort(form, form.Length, form[^1]);
+                    AddWord(form);
                 }
 
                 break;
@@ -86,20 +60,24 @@ internal sealed class WordFilter
     }
 
     /// <summary>Whether a word of ASCII letters and digits (any case) may have a pattern.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Passes(ReadOnlySpan<char> word)
     {
         var pack = Pack(word, Math.Min(word.Length, 4));
-        var bits = filter[Slot(pack)];
-        return ((bits >> ShortBit(pack, word.Length, word[^1] | 0x20)) & 1) != 0
-            || (word.Length >= LongNeedle && ((bits >> LongBit(word)) & 1) != 0);
+        var next = word.Length switch
+        {
+            >= 6 => (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16),
+            5 => (ulong)(ushort)(word[4] | 0x20),
+            _ => 0UL,
+        };
+        var hash = Hash(pack, next, word.Length, word[^1] | 0x20);
+        var want = Bits2(hash);
+        return (filter[Slot(hash)] & want) == want || (anyPrefix && IsPrefixed(pack));
     }
 
     /// <summary>
     /// <see cref="Passes(ReadOnlySpan{char})"/> for the word <c>text[start..(start + length)]</c>, without a
     /// branch that depends on the word: its first six characters are read whether it has them or not (so at
-    /// least eight characters must follow <paramref name="start"/>), and what a short word does not have is
-    /// masked off or not counted.
+    /// least eight characters must follow <paramref name="start"/>), and those it does not have are masked off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Passes(ReadOnlySpan<char> text, int start, int length)
@@ -110,13 +88,17 @@ internal sealed class WordFilter
         }
 
         ref var at = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
-        var four = Unsafe.ReadUnaligned<ulong>(ref at) | 0x0020_0020_0020_0020UL;
-        var pack = four & (ulong.MaxValue >> (16 * (4 - Math.Min(length, 4))));
-        var bits = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(filter), Slot(pack));
+        var pack = (Unsafe.ReadUnaligned<ulong>(ref at) | 0x0020_0020_0020_0020UL) & (ulong.MaxValue >> (16 * (4 - Math.Min(length, 4))));
+
+        // Characters five and six, as many as the word has: shifted out 8 bits per missing one twice, so
+        // that no shift reaches 64 and no branch depends on the length.
+        var missing = 8 * (6 - Math.Min(length, 6));
+        var next = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref at, 8)) | 0x0020_0020u) & (uint)((0xFFFF_FFFFUL >> missing) >> missing);
         var last = Unsafe.Add(ref MemoryMarshal.GetReference(text), start + length - 1) | 0x20;
-        var next = (ulong)(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref at, 8)) | 0x0020_0020u);
-        var isLong = (ulong)((uint)(LongNeedle - 1 - length) >> 31);
-        return (((bits >> ShortBit(pack, length, last)) | ((bits >> LongBit(four, next)) & isLong)) & 1) != 0;
+        var hash = Hash(pack, next, length, last);
+        var bits = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(filter), Slot(hash));
+        var want = Bits2(hash);
+        return (bits & want) == want || (anyPrefix && IsPrefixed(pack));
     }
 
     /// <summary>The first <paramref name="length"/> (up to four) characters of an ASCII word, lower-cased (<c>| 0x20</c> leaves digits as they are), as one number.</summary>
@@ -138,60 +120,61 @@ internal sealed class WordFilter
         return key;
     }
 
-    private static int Slot(ulong pack) => (int)((pack * 0x9E3779B97F4A7C15UL) >> (64 - Bits + 6));
+    /// <param name="pack">The first four characters (<see cref="Pack"/>).</param>
+    /// <param name="next">The fifth and sixth, lower-cased, the fifth in the low 16 bits; 0 for those the word does not have.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash(ulong pack, ulong next, int length, int last) =>
+        (pack ^ (next * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)((Math.Min(length, LengthCap) << 16) | last) * 0xD6E8FEB86659FD93UL)) * 0x9E3779B97F4A7C15UL;
 
-    private static int ShortBit(ulong pack, int length, int last) =>
-        (int)(((pack ^ ((ulong)((Math.Min(length, LengthCap) << 16) | last) * 0xD6E8FEB86659FD93UL)) * 0x9E3779B97F4A7C15UL) >> 58);
+    /// <summary>The 64-bit word of the filter: the hash's top bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(ulong hash) => (int)(hash >> (64 - Bits + 6));
 
-    /// <summary>A hash of the first six characters of a word or needle of at least <see cref="LongNeedle"/>.</summary>
-    private static int LongBit(ReadOnlySpan<char> word) =>
-        LongBit(Pack(word, 4), (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16));
+    /// <summary>The two bits in it, from the twelve bits below those.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bits2(ulong hash) => (1UL << (int)(hash >> (64 - Bits + 6 - 6))) | (1UL << (int)(hash >> (64 - Bits + 6 - 12)));
 
-    /// <param name="four">The first four characters, packed.</param>
-    /// <param name="next">The fifth and sixth, lower-cased, the fifth in the low 16 bits.</param>
-    private static int LongBit(ulong four, ulong next) =>
-        (int)(((four ^ (next * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> 58);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PrefixBit(ulong pack) => (int)((pack * 0x9E3779B97F4A7C15UL) >> (64 - PrefixBits));
 
-    private void AddLong(string needle) => filter[Slot(Pack(needle, 4))] |= 1UL << LongBit(needle);
-
-    /// <summary>Words of <paramref name="length"/> characters starting with <paramref name="start"/> and ending with <paramref name="last"/>.</summary>
-    private void AddShort(string start, int length, char last)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsPrefixed(ulong pack)
     {
-        Span<char> first = stackalloc char[4];
-        var known = Math.Min(start.Length, 4);
-        start.AsSpan(0, known).CopyTo(first);
-        AddShort(first, known, Math.Min(length, 4), length, last);
+        var bit = PrefixBit(pack);
+        return ((prefixes[bit >> 6] >> bit) & 1) != 0;
     }
 
-    /// <summary>Enters every way to go on from the <paramref name="known"/> characters of <paramref name="first"/> to <paramref name="firstLength"/>.</summary>
-    private void AddShort(Span<char> first, int known, int firstLength, int length, char last)
+    private void AddWord(string word)
     {
-        if (known == firstLength)
+        var pack = Pack(word, Math.Min(word.Length, 4));
+        var next = word.Length switch
         {
-            var pack = Pack(first[..known], known);
-            filter[Slot(pack)] |= 1UL << ShortBit(pack, length, last);
-            return;
-        }
-
-        foreach (var next in WordCharacters)
-        {
-            first[known] = next;
-            AddShort(first, known + 1, firstLength, length, last);
-        }
+            >= 6 => (ulong)word[4] | ((ulong)word[5] << 16),
+            5 => word[4],
+            _ => 0UL,
+        };
+        var hash = Hash(pack, next, word.Length, word[^1]);
+        filter[Slot(hash)] |= Bits2(hash);
     }
 
-    /// <summary>Every word starting with <paramref name="prefix"/> (shorter than <see cref="LongNeedle"/>) passes.</summary>
+    /// <summary>Every word starting with <paramref name="prefix"/> passes.</summary>
     private void Fill(string prefix)
     {
+        anyPrefix = true;
         Span<char> first = stackalloc char[4];
         var known = Math.Min(prefix.Length, 4);
         prefix.AsSpan(0, known).CopyTo(first);
-        Fill(first, known);
+        Fill(first, known, known);
     }
 
-    private void Fill(Span<char> first, int known)
+    private void Fill(Span<char> first, int known, int shortest)
     {
-        filter[Slot(Pack(first[..known], known))] = ulong.MaxValue;
+        if (known >= shortest)
+        {
+            var bit = PrefixBit(Pack(first[..known], known));
+            prefixes[bit >> 6] |= 1UL << bit;
+        }
+
         if (known == 4)
         {
             return;
@@ -200,7 +183,7 @@ internal sealed class WordFilter
         foreach (var next in WordCharacters)
         {
             first[known] = next;
-            Fill(first, known + 1);
+            Fill(first, known + 1, shortest);
         }
     }
 }
