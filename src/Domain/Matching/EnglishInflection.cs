@@ -116,37 +116,68 @@ public static class EnglishInflection
     /// in y with its y as -ies or -ied. What the matcher's word filter enters for a short key, so that a word of
     /// another length or ending is not looked up ("war" admits "wars", "warred", "warring", not "warning").
     /// </summary>
-    public static IEnumerable<string> Forms(string key) =>
-
-        // A word of three characters or fewer is its own key.
-        AllForms(key).Where(form => form.Length > 3 || form == key);
-
-    private static IEnumerable<string> AllForms(string key)
+    public static IEnumerable<string> Forms(string key)
     {
+        var forms = new List<string>();
+        ForEachForm(key, new FormCollector(forms));
+        return forms;
+    }
+
+    /// <summary>Receives each of <see cref="Forms"/> in turn, in a buffer that is reused.</summary>
+    internal interface IFormVisitor
+    {
+        void Form(ReadOnlySpan<char> form);
+    }
+
+    /// <summary><see cref="Forms"/> without allocating: what the word filter enters for every key.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    internal static void ForEachForm<TVisitor>(ReadOnlySpan<char> key, TVisitor visitor)
+        where TVisitor : IFormVisitor
+    {
+        Span<char> buffer = stackalloc char[key.Length + 8];
+        key.CopyTo(buffer);
         foreach (var ending in Endings)
         {
-            yield return key + ending;
+            Emit(key, buffer, key.Length, ending, visitor);
         }
 
         if (key.Length > 0)
         {
-            yield return string.Concat(key, key.AsSpan(key.Length - 1), "ed");
-            yield return string.Concat(key, key.AsSpan(key.Length - 1), "ing");
+            buffer[key.Length] = key[^1];
+            Emit(key, buffer, key.Length + 1, "ed", visitor);
+            Emit(key, buffer, key.Length + 1, "ing", visitor);
         }
 
         if (key.EndsWith("ee", StringComparison.Ordinal))
         {
             foreach (var ending in AfterEe)
             {
-                yield return key + ending;
+                Emit(key, buffer, key.Length, ending, visitor);
             }
         }
 
         if (key.Length >= 3 && key[^1] == 'y')
         {
-            yield return string.Concat(key.AsSpan(0, key.Length - 1), "ies");
-            yield return string.Concat(key.AsSpan(0, key.Length - 1), "ied");
+            Emit(key, buffer, key.Length - 1, "ies", visitor);
+            Emit(key, buffer, key.Length - 1, "ied", visitor);
         }
+
+        static void Emit(ReadOnlySpan<char> key, Span<char> buffer, int stem, string ending, TVisitor visitor)
+        {
+            ending.CopyTo(buffer[stem..]);
+            var form = buffer[..(stem + ending.Length)];
+
+            // A word of three characters or fewer is its own key.
+            if (form.Length > 3 || form.SequenceEqual(key))
+            {
+                visitor.Form(form);
+            }
+        }
+    }
+
+    private readonly struct FormCollector(List<string> forms) : IFormVisitor
+    {
+        public void Form(ReadOnlySpan<char> form) => forms.Add(form.ToString());
     }
 
     /// <summary>What <see cref="StemLength"/> takes off the end of a word to leave its key.</summary>

@@ -50,10 +50,7 @@ internal sealed class WordFilter
                 AddWord(key);
                 break;
             default:
-                foreach (var form in EnglishInflection.Forms(key))
-                {
-                    AddWord(form);
-                }
+                EnglishInflection.ForEachForm(key, new FormAdder(this));
 
                 break;
         }
@@ -144,7 +141,7 @@ internal sealed class WordFilter
         return ((prefixes[bit >> 6] >> bit) & 1) != 0;
     }
 
-    private void AddWord(string word)
+    private void AddWord(ReadOnlySpan<char> word)
     {
         var pack = Pack(word, Math.Min(word.Length, 4));
         var next = word.Length switch
@@ -185,5 +182,10 @@ internal sealed class WordFilter
             first[known] = next;
             Fill(first, known + 1, shortest);
         }
+    }
+
+    private readonly struct FormAdder(WordFilter filter) : EnglishInflection.IFormVisitor
+    {
+        public void Form(ReadOnlySpan<char> form) => filter.AddWord(form);
     }
 }
