@@ -18,8 +18,8 @@ public enum MatchStrategy
     Search,
 
     /// <summary>
-    /// Straight to the pass over every word, in which a word is looked up only when its first characters
-    /// pass a bit filter built from the terms. Its cost does not grow with the number of terms.
+    /// Straight to the pass over every word, in which a word is looked up only when it passes a bit filter
+    /// of the words the terms can match (<see cref="WordFilter"/>). Its cost does not grow with the number of terms.
     /// </summary>
     Tokenize,
 }
@@ -32,7 +32,7 @@ public enum MatchStrategy
 /// word; for AND and NEAR, the operand with the longest needles; never a negated term). With
 /// <see cref="MatchStrategy.Search"/>, a vectorised search for the triggers' needles first decides whether
 /// the article can match at all; most articles end there. Otherwise one pass numbers every word and looks
-/// up those whose first characters pass a filter of all needles, recording where each pattern occurs; then
+/// up those that pass a filter of the words the patterns can have, recording where each pattern occurs; then
 /// only the watches with a trigger seen are evaluated, over those positions. Teasers and boilerplate are
 /// not part of <see cref="Article"/>'s matched fields, so they never trigger. Safe to share between threads: its
 /// only mutable state is what the search and the word pass have cost so far (see <c>SearchStatistics</c>).
@@ -474,8 +474,8 @@ public sealed class KeywordMatcher
     }
 
     /// <summary>
-    /// Every word is visited and numbered; a word is looked up only when its fold's first characters (up to
-    /// four) pass the needle filter. Returns the next word number. <see cref="WordTokenizer.VisitRuns"/>
+    /// Every word is visited and numbered; a word is looked up only when it (or its fold) passes the word
+    /// filter. Returns the next word number. <see cref="WordTokenizer.VisitRuns"/>
     /// finds the runs of word-like characters with vector instructions; a run of ASCII letters and digits
     /// only is exactly one word, any other is split one character at a time.
     /// </summary>

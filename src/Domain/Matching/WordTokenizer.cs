@@ -52,8 +52,8 @@ public static class WordTokenizer
     /// <summary>
     /// Splits <paramref name="text"/> into runs of letters, digits, apostrophes and non-ASCII characters,
     /// separated by ASCII spaces and punctuation (which never belong to a word, so no word crosses from
-    /// one run into another), 32 characters at a time: with vector instructions where the processor has
-    /// 256-bit ones (AVX2), else one character at a time.
+    /// one run into another): 64 characters at a time with vector instructions where the processor has
+    /// 256-bit ones (AVX2) and the text is that long, else one character at a time.
     /// </summary>
     internal static void VisitRuns<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
         where TVisitor : struct, IRunVisitor
