@@ -97,6 +97,18 @@ public sealed class EnglishInflectionTests
     }
 
     [Fact]
+    public void Forms_OfAVeryLongKey_AreItWithItsEndings()
+    {
+        var key = new string('a', 500) + "r";
+
+        var forms = EnglishInflection.Forms(key).ToList();
+
+        Assert.Contains(key, forms);
+        Assert.Contains(key + "ring", forms);
+        Assert.All(forms, f => Assert.StartsWith(key, f, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Forms_OfAKey_LeaveOutWordsThatOnlyStartLikeIt()
     {
         var forms = EnglishInflection.Forms("war").ToList();

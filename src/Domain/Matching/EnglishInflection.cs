@@ -113,7 +113,7 @@ public static class EnglishInflection
     /// <summary>
     /// Every folded word whose <see cref="Key"/> is <paramref name="key"/>, among others whose key is not: the key
     /// with each ending <see cref="StemLength"/> removes (after a doubled final consonant too), and a key ending
-    /// in y with its y as -ies or -ied. What the matcher's word filter enters for a short key, so that a word of
+    /// in y with its y as -ies or -ied. What the matcher's word filter enters for a key, so that a word of
     /// another length or ending is not looked up ("war" admits "wars", "warred", "warring", not "warning").
     /// </summary>
     public static IEnumerable<string> Forms(string key)
@@ -134,7 +134,8 @@ public static class EnglishInflection
     internal static void ForEachForm<TVisitor>(ReadOnlySpan<char> key, TVisitor visitor)
         where TVisitor : IFormVisitor
     {
-        Span<char> buffer = stackalloc char[key.Length + 8];
+        // Eight characters are enough for the longest ending and a doubled consonant.
+        Span<char> buffer = key.Length <= 120 ? stackalloc char[128] : new char[key.Length + 8];
         key.CopyTo(buffer);
         foreach (var ending in Endings)
         {
