@@ -34,6 +34,34 @@ public sealed class WordFilterTests
         }, iter: 5_000);
     }
 
+    /// <summary>
+    /// The word pass asks about a word where it stands in the text, reading past its end; that must answer
+    /// exactly as asking about the word alone, at any length, case and position.
+    /// </summary>
+    [Fact]
+    public void AWordReadInPlace_PassesExactlyAsTheWordAlone()
+    {
+        var filter = new WordFilter();
+        foreach (var key in new[] { "war", "agency", "escalat", "sanction", "ai", "x", "g7", "nationalis" })
+        {
+            filter.Add(new WordPattern(key, WordMatch.Inflected));
+        }
+
+        filter.Add(new WordPattern("econ", WordMatch.Prefix));
+        filter.Add(new WordPattern("ok", WordMatch.Exact));
+        var text = Gen.OneOf<string>("war", "Wars", "warring", "warning", "agencies", "AGENCY", "escalated", "sanctions", "Sanctimonious",
+            "ai", "x", "xy", "G7", "ok", "OKs", "economy", "nationalism", "nationalist", "a", "b", "zz9", " ", ". ", "-").Array[1, 30].Select(string.Concat);
+
+        text.Sample(t =>
+        {
+            foreach (var word in WordTokenizer.Tokenize(t))
+            {
+                var alone = t.Substring(word.Start, word.Length);
+                Assert.True(filter.Passes(t, word.Start, word.Length) == filter.Passes(alone), $"{alone} in \"{t}\"");
+            }
+        }, iter: 3_000);
+    }
+
     [Theory]
     [InlineData("war", "war", "Wars", "warred", "WARRING")]
     [InlineData("agency", "agency", "agencies", "Agencies")]

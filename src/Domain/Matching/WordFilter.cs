@@ -55,14 +55,7 @@ internal sealed class WordFilter
     /// <summary>Whether a word of ASCII letters and digits (any case) may have a pattern.</summary>
     public bool Passes(ReadOnlySpan<char> word)
     {
-        var pack = Pack(word, Math.Min(word.Length, 4));
-        var next = word.Length switch
-        {
-            >= 6 => (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16),
-            5 => (ulong)(ushort)(word[4] | 0x20),
-            _ => 0UL,
-        };
-        var hash = Hash(pack, next, word.Length, word[^1] | 0x20);
+        var hash = Hash(word, out var pack);
         var want = Bits2(hash);
         return (filter[Slot(hash)] & want) == want || (anyPrefix && IsPrefixed(pack));
     }
@@ -75,7 +68,7 @@ internal sealed class WordFilter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Passes(ReadOnlySpan<char> text, int start, int length)
     {
-        if ((uint)start + 8 > (uint)text.Length || length <= 0)
+        if ((uint)start + 8 > (uint)text.Length || length <= 0 || !BitConverter.IsLittleEndian)
         {
             return Passes(text.Slice(start, length));
         }
@@ -113,6 +106,19 @@ internal sealed class WordFilter
         return key;
     }
 
+    /// <summary>The hash of a word on its own (not read in place from a longer text), and its <see cref="Pack"/>.</summary>
+    private static ulong Hash(ReadOnlySpan<char> word, out ulong pack)
+    {
+        pack = Pack(word, Math.Min(word.Length, 4));
+        var next = word.Length switch
+        {
+            >= 6 => (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16),
+            5 => (ulong)(ushort)(word[4] | 0x20),
+            _ => 0UL,
+        };
+        return Hash(pack, next, word.Length, word[^1] | 0x20);
+    }
+
     /// <param name="pack">The first four characters (<see cref="Pack"/>).</param>
     /// <param name="next">The fifth and sixth, lower-cased, the fifth in the low 16 bits; 0 for those the word does not have.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -145,14 +151,7 @@ internal sealed class WordFilter
 
     private void AddWord(ReadOnlySpan<char> word)
     {
-        var pack = Pack(word, Math.Min(word.Length, 4));
-        var next = word.Length switch
-        {
-            >= 6 => (ulong)word[4] | ((ulong)word[5] << 16),
-            5 => word[4],
-            _ => 0UL,
-        };
-        var hash = Hash(pack, next, word.Length, word[^1]);
+        var hash = Hash(word, out _);
         filter[Slot(hash)] |= Bits2(hash);
     }
 
