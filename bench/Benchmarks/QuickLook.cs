@@ -20,7 +20,7 @@ public static class QuickLook
         var vocabulary = SyntheticText.Vocabulary(20_000);
         var synthetic = SyntheticText.Articles(vocabulary, MatcherBenchmarks.TextBytes);
         var bbc = BbcBenchmarks.CorpusFolder() is { } folder ? BbcBenchmarks.Load(folder) : null;
-        Console.WriteLine($"{"text",-10} {"terms",6} {"strategy",-9} {"watches",-7} {"MB/s",8} {"matches",8}");
+        Console.WriteLine($"{"text",-10} {"terms",6} {"strategy",-9} {"watches",-7} {"MB/s",8} {"matches",8} {"KB/op",9}");
         foreach (var terms in TermCounts.Where(t => only.Count == 0 || only.Contains(t)))
         {
             var watches = Watches.Make(Watches.Terms(terms, vocabulary), vocabulary);
@@ -44,6 +44,13 @@ public static class QuickLook
 
     private static void Measure(string text, int terms, MatchStrategy strategy, string kind, KeywordMatcher matcher, IReadOnlyList<Article> articles)
     {
+        // QUICK_ONLY=mixed, =bbc, =Tokenize…: only the rows whose text, strategy or watch kind is one of these (comma-separated).
+        if (Environment.GetEnvironmentVariable("QUICK_ONLY") is { Length: > 0 } only
+            && !only.Split(',').All(o => o == text || o == kind || o == strategy.ToString()))
+        {
+            return;
+        }
+
         var characters = articles.Sum(SyntheticText.Size);
         var matches = 0;
         var times = new List<double>();
@@ -58,6 +65,7 @@ public static class QuickLook
             }
         }
 
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var budget = Stopwatch.StartNew();
         for (var run = 0; run < 25 && (run < 5 || budget.ElapsedMilliseconds < 3_000); run++)
         {
@@ -71,8 +79,9 @@ public static class QuickLook
             times.Add(watch.Elapsed.TotalSeconds);
         }
 
+        allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / times.Count;
         times.Sort();
         var median = times[times.Count / 2];
-        Console.WriteLine($"{text,-10} {terms,6} {strategy,-9} {kind,-7} {characters / median / 1e6,8:N0} {matches,8:N0}");
+        Console.WriteLine($"{text,-10} {terms,6} {strategy,-9} {kind,-7} {characters / median / 1e6,8:N0} {matches,8:N0} {allocated / 1024.0,9:N1}");
     }
 }

@@ -119,6 +119,34 @@ public sealed class MatchStrategyTests
             iter: 1_500);
     }
 
+    [Fact]
+    public void Match_ArticlesInTurnOnOneThread_MatchAsEachDoesAlone()
+    {
+        // A matcher keeps one article's recording arrays for the next on the same thread; nothing of one article
+        // may reach the next, whichever matcher (with more or fewer patterns) used them last.
+        var matcher = KeywordMatcher.Compile(Watches, MatchStrategy.Tokenize);
+        var fewer = KeywordMatcher.Compile(Watches.Take(4), MatchStrategy.Tokenize);
+
+        Articles.Array[1, 6].Sample(articles =>
+        {
+            foreach (var article in articles)
+            {
+                fewer.Match(article);
+                var inTurn = Describe(matcher.Match(article));
+                Assert.Equal(OnNewThread(() => Describe(matcher.Match(article))), inTurn);
+            }
+        }, iter: 300);
+
+        static List<string> OnNewThread(Func<List<string>> match)
+        {
+            List<string>? result = null;
+            var thread = new Thread(() => result = match());
+            thread.Start();
+            thread.Join();
+            return result!;
+        }
+    }
+
     [SharedFact(SharedData.BbcCorpus)]
     public void SearchAndTokenize_FindTheSameMatches_OnTheBbcCorpus()
     {

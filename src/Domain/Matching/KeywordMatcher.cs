@@ -201,23 +201,19 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        var candidates = new List<int>();
-        foreach (var pattern in scan.Seen.Keys)
+        scan.Seal();
+        foreach (var pattern in scan.SeenPatterns)
         {
-            candidates.AddRange(watchesByPattern[pattern]);
+            foreach (var w in watchesByPattern[pattern])
+            {
+                scan.Candidate(w);
+            }
         }
 
-        candidates.Sort();
         var matches = new List<WatchMatch>();
         var spans = new List<ClauseSpan>();
-        for (var c = 0; c < candidates.Count; c++)
+        for (var w = scan.NextCandidate(0); w >= 0; w = scan.NextCandidate(w))
         {
-            var w = candidates[c];
-            if (c > 0 && candidates[c - 1] == w)
-            {
-                continue;
-            }
-
             spans.Clear();
             var watch = watches[w];
             if (!watch.Root.Evaluate(scan, spans))
@@ -232,6 +228,7 @@ public sealed class KeywordMatcher
             }
         }
 
+        scan.Return();
         return matches;
     }
 
@@ -556,7 +553,7 @@ public sealed class KeywordMatcher
         var count = Patterns(span, found, filtered);
         if (count > 0)
         {
-            scan ??= new Scan(article);
+            scan ??= Scan.Rent(article, watchesByPattern.Length, watches.Length);
             scan.Add(found[..count], new Hit(field, fieldStart, span.Length, word));
         }
     }
@@ -664,40 +661,21 @@ public sealed class KeywordMatcher
             spans.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Last != b.Last ? a.Last.CompareTo(b.Last) : string.CompareOrdinal(a.Clause, b.Clause));
         }
 
-        HashSet<(string, int, int)>? seen = spans.Count > 1 ? [] : null;
-        foreach (var span in spans)
+        // Sorted, a span given twice (an OR of the same term, NEAR occurrences sharing a word) is next to itself.
+        for (var i = 0; i < spans.Count; i++)
         {
-            if (seen is not null && !seen.Add((span.Clause, span.First, span.Last)))
+            var span = spans[i];
+            if (i > 0 && span.First == spans[i - 1].First && span.Last == spans[i - 1].Last && span.Clause == spans[i - 1].Clause)
             {
                 continue;
             }
 
             var first = scan.Hits[span.First];
             var last = scan.Hits[span.Last];
-            hits.Add(Explain(span.Clause, first.Field, scan.Text(first.Field), first.Start, last.Start + last.Length - first.Start));
+            hits.Add(new KeywordHit(span.Clause, first.Field, scan.Text(first.Field), first.Start, last.Start + last.Length - first.Start));
         }
 
         return hits;
-    }
-
-    private static KeywordHit Explain(string keyword, ArticleField field, string text, int start, int length)
-    {
-        var from = Math.Max(0, start - SnippetContext);
-        var to = Math.Min(text.Length, start + length + SnippetContext);
-        while (from > 0 && from < start && !char.IsWhiteSpace(text[from - 1]))
-        {
-            from++;
-        }
-
-        while (to < text.Length && to > start + length && !char.IsWhiteSpace(text[to]))
-        {
-            to--;
-        }
-
-        var snippet = text[from..to].ReplaceLineEndings(" ");
-        var lead = from > 0 ? "…" : string.Empty;
-        var trail = to < text.Length ? "…" : string.Empty;
-        return new KeywordHit(keyword, field, start, length, lead + snippet.Trim() + trail, lead.Length + (start - from) - (snippet.Length - snippet.TrimStart().Length), length);
     }
 
     private static Condition CompileNode(ExpressionNode node, PatternTable table) => node switch
@@ -807,40 +785,152 @@ public sealed class KeywordMatcher
     /// <summary>Where a positional expression holds: the first and last hit it covers and the clauses inside.</summary>
     private sealed record Occurrence(int First, int Last, ClauseSpan[] Parts);
 
-    /// <summary>One article's hits, in text order, and which hits each word pattern has.</summary>
-    private sealed class Scan(Article article)
+    /// <summary>
+    /// One article's hits, in text order, and which hits each word pattern has. Recorded as (pattern, hit)
+    /// pairs while the words are passed, then grouped by pattern once (<see cref="Seal"/>). Its arrays are
+    /// kept for the next article matched on the same thread (<see cref="Rent"/>, <see cref="Return"/>): an
+    /// article with common watched words records hundreds of thousands of hits, and allocating for each was
+    /// most of what matching it cost.
+    /// </summary>
+    private sealed class Scan
     {
-        public List<Hit> Hits { get; } = [];
+        [ThreadStatic]
+        private static Scan? kept;
 
-        /// <summary>Pattern id → hit indexes, ascending.</summary>
-        public Dictionary<int, List<int>> Seen { get; } = [];
+        private readonly List<int> seen = [];
+        private Article article = null!;
+        private Hit[] hits = new Hit[64];
+        private int hitCount;
+        private int[] pairPatterns = new int[64];
+        private int[] pairHits = new int[64];
+        private int pairCount;
+
+        // Pattern id → where its hits start in byPattern, and how many; zero for every pattern not in `seen`.
+        private int[] starts = [];
+        private int[] counts = [];
+        private int[] byPattern = new int[64];
+
+        // Candidate watches, one bit each; all clear between articles.
+        private ulong[] candidates = [];
+
+        public ReadOnlySpan<Hit> Hits => hits.AsSpan(0, hitCount);
+
+        /// <summary>The patterns with at least one hit, after <see cref="Seal"/>.</summary>
+        public List<int> SeenPatterns => seen;
+
+        public static Scan Rent(Article article, int patterns, int watches)
+        {
+            var scan = kept ?? new Scan();
+            kept = null;
+            scan.article = article;
+            if (scan.counts.Length < patterns)
+            {
+                scan.counts = new int[patterns];
+                scan.starts = new int[patterns];
+            }
+
+            if (scan.candidates.Length < (watches + 63) / 64)
+            {
+                scan.candidates = new ulong[(watches + 63) / 64];
+            }
+
+            return scan;
+        }
+
+        /// <summary>Clears what this article recorded and keeps the arrays for the next one on this thread.</summary>
+        public void Return()
+        {
+            foreach (var pattern in seen)
+            {
+                counts[pattern] = 0;
+            }
+
+            seen.Clear();
+            hitCount = pairCount = 0;
+            article = null!;
+            kept = this;
+        }
 
         public void Add(ReadOnlySpan<int> patterns, Hit hit)
         {
-            var id = Hits.Count;
-            Hits.Add(hit);
+            if (hitCount == hits.Length)
+            {
+                Array.Resize(ref hits, hits.Length * 2);
+            }
+
+            if (pairCount + patterns.Length > pairPatterns.Length)
+            {
+                Array.Resize(ref pairPatterns, Math.Max(pairPatterns.Length * 2, pairCount + patterns.Length));
+                Array.Resize(ref pairHits, pairPatterns.Length);
+            }
+
+            var id = hitCount;
+            hits[hitCount++] = hit;
             foreach (var pattern in patterns)
             {
-                if (!Seen.TryGetValue(pattern, out var list))
-                {
-                    Seen[pattern] = list = [];
-                }
-
-                list.Add(id);
+                pairPatterns[pairCount] = pattern;
+                pairHits[pairCount++] = id;
             }
         }
 
-        public int Word(int hit) => Hits[hit].Word;
+        /// <summary>Groups the recorded hits by pattern, each group in text order.</summary>
+        public void Seal()
+        {
+            for (var i = 0; i < pairCount; i++)
+            {
+                if (counts[pairPatterns[i]]++ == 0)
+                {
+                    seen.Add(pairPatterns[i]);
+                }
+            }
+
+            // starts[p] is first the end of p's group; filling backwards moves it to the group's start.
+            var end = 0;
+            foreach (var pattern in seen)
+            {
+                end += counts[pattern];
+                starts[pattern] = end;
+            }
+
+            if (byPattern.Length < pairCount)
+            {
+                byPattern = new int[Math.Max(byPattern.Length * 2, pairCount)];
+            }
+
+            for (var i = pairCount - 1; i >= 0; i--)
+            {
+                byPattern[--starts[pairPatterns[i]]] = pairHits[i];
+            }
+        }
+
+        /// <summary>The hits of <paramref name="pattern"/>, ascending (empty when it has none).</summary>
+        public ReadOnlySpan<int> Seen(int pattern) => counts[pattern] == 0 ? [] : byPattern.AsSpan(starts[pattern], counts[pattern]);
+
+        public void Candidate(int watch) => candidates[watch >> 6] |= 1UL << watch;
+
+        /// <summary>The next candidate watch at or after <paramref name="from"/>, clearing the ones passed over; -1 when none is left.</summary>
+        public int NextCandidate(int from)
+        {
+            for (var i = from >> 6; i < candidates.Length; i++)
+            {
+                if (candidates[i] != 0)
+                {
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(candidates[i]);
+                    candidates[i] &= candidates[i] - 1;
+                    return (i << 6) + bit;
+                }
+            }
+
+            return -1;
+        }
+
+        public int Word(int hit) => hits[hit].Word;
 
         /// <summary>The hit of <paramref name="pattern"/> at word number <paramref name="word"/>, or -1.</summary>
         public int Find(int pattern, int word)
         {
-            if (!Seen.TryGetValue(pattern, out var list))
-            {
-                return -1;
-            }
-
-            int lo = 0, hi = list.Count;
+            var list = Seen(pattern);
+            int lo = 0, hi = list.Length;
             while (lo < hi)
             {
                 var mid = (lo + hi) / 2;
@@ -854,7 +944,7 @@ public sealed class KeywordMatcher
                 }
             }
 
-            return lo < list.Count && Hits[list[lo]].Word == word ? list[lo] : -1;
+            return lo < list.Length && hits[list[lo]].Word == word ? list[lo] : -1;
         }
 
         public string Text(ArticleField field) => field switch
@@ -897,11 +987,7 @@ public sealed class KeywordMatcher
             }
 
             // One word: every hit of its pattern in scope is an occurrence; no positions are needed.
-            if (!scan.Seen.TryGetValue(patterns[0], out var list))
-            {
-                return false;
-            }
-
+            var list = scan.Seen(patterns[0]);
             var any = false;
             foreach (var at in list)
             {
@@ -921,21 +1007,21 @@ public sealed class KeywordMatcher
 
             // Anchor on the word seen least often ("the" in "the ferry" is everywhere), and stop at once if one is unseen.
             var anchor = 0;
-            List<int>? anchors = null;
             for (var k = 0; k < patterns.Length; k++)
             {
-                if (!scan.Seen.TryGetValue(patterns[k], out var list))
+                var seen = scan.Seen(patterns[k]).Length;
+                if (seen == 0)
                 {
                     return found;
                 }
 
-                if (anchors is null || list.Count < anchors.Count)
+                if (k > 0 && seen < scan.Seen(patterns[anchor]).Length)
                 {
-                    (anchor, anchors) = (k, list);
+                    anchor = k;
                 }
             }
 
-            foreach (var at in anchors!)
+            foreach (var at in scan.Seen(patterns[anchor]))
             {
                 var where = scan.Hits[at].Field;
                 if (field is { } only && where != only)
