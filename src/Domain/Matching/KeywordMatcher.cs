@@ -478,36 +478,33 @@ public sealed class KeywordMatcher
     /// </summary>
     private int TokenizeSegment(ref Scan? scan, Article article, ArticleField field, string text, int word)
     {
-        var visitor = new WordPass(this, scan, article, field, word);
-        WordTokenizer.VisitRuns(text, ref visitor);
+        var visitor = new WordPass(this, scan, article, field);
+        word = WordTokenizer.VisitRuns(text, ref visitor, word);
         scan = visitor.Scan;
-        return visitor.Word;
+        return word;
     }
 
-    private struct WordPass(KeywordMatcher matcher, Scan? scan, Article article, ArticleField field, int word) : WordTokenizer.IRunVisitor
+    private struct WordPass(KeywordMatcher matcher, Scan? scan, Article article, ArticleField field) : WordTokenizer.IRunVisitor
     {
         private readonly WordFilter filter = matcher.filter;
 
         public Scan? Scan = scan;
-
-        public int Word = word;
 
         /// <summary>
         /// One run of word-like characters between ASCII separators: one plain word, or split exactly. Most
         /// words are plain and fail the filter: that is all this does for them, inline.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public void Run(ReadOnlySpan<char> text, int start, int end, bool plain)
+        public int Run(ReadOnlySpan<char> text, int start, int end, bool plain, int word)
         {
             if (plain && !filter.Passes(text, start, end - start))
             {
-                Word++;
-                return;
+                return word + 1;
             }
 
-            Word = plain
-                ? matcher.LookUpPlain(ref Scan, article, field, text, start, end, Word)
-                : matcher.TokenizeRange(ref Scan, article, field, text, start, end, Word);
+            return plain
+                ? matcher.LookUpPlain(ref Scan, article, field, text, start, end, word)
+                : matcher.TokenizeRange(ref Scan, article, field, text, start, end, word);
         }
     }
 

@@ -74,11 +74,17 @@ internal sealed class WordFilter
         }
 
         ref var at = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
-        var pack = (Unsafe.ReadUnaligned<ulong>(ref at) | 0x0020_0020_0020_0020UL) & (ulong.MaxValue >> (16 * (4 - Math.Min(length, 4))));
+        // How many of the first four and of the first six characters the word lacks, as max(n - length, 0) in
+        // arithmetic: the JIT compiled Math.Min here to a branch on the length, which English text mispredicts.
+        var lacks4 = 4 - length;
+        lacks4 &= ~(lacks4 >> 31);
+        var lacks6 = 6 - length;
+        lacks6 &= ~(lacks6 >> 31);
+        var pack = (Unsafe.ReadUnaligned<ulong>(ref at) | 0x0020_0020_0020_0020UL) & (ulong.MaxValue >> (16 * lacks4));
 
         // Characters five and six, as many as the word has: shifted out 8 bits per missing one twice, so
         // that no shift reaches 64 and no branch depends on the length.
-        var missing = 8 * (6 - Math.Min(length, 6));
+        var missing = 8 * lacks6;
         var next = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref at, 8)) | 0x0020_0020u) & (uint)((0xFFFF_FFFFUL >> missing) >> missing);
         var last = Unsafe.Add(ref MemoryMarshal.GetReference(text), start + length - 1) | 0x20;
         var hash = Hash(pack, next, length, last);

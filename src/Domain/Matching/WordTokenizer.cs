@@ -38,15 +38,17 @@ public static class WordTokenizer
     public static int Count(string text)
     {
         var counter = new Counter();
-        VisitRuns(text, ref counter);
-        return counter.Words;
+        return VisitRuns(text, ref counter, 0);
     }
 
     /// <summary>Receives the runs <see cref="VisitRuns"/> finds.</summary>
     internal interface IRunVisitor
     {
         /// <param name="plain">The run is ASCII letters and digits only, so exactly one word.</param>
-        void Run(ReadOnlySpan<char> text, int start, int end, bool plain);
+        /// <param name="word">The number of the run's first word (words are numbered from the start of the text, or from where the caller says).</param>
+        /// <returns>The number of the word after the run's last: <paramref name="word"/> + 1 for a plain run.</returns>
+        /// <remarks>The number is passed in and returned, not kept in the visitor, so that it stays in a register while words are passed.</remarks>
+        int Run(ReadOnlySpan<char> text, int start, int end, bool plain, int word);
     }
 
     /// <summary>
@@ -55,13 +57,14 @@ public static class WordTokenizer
     /// one run into another): 64 characters at a time with vector instructions where the processor has
     /// 256-bit ones (AVX2) and the text is that long, else one character at a time.
     /// </summary>
-    internal static void VisitRuns<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
+    /// <param name="word">The number of the text's first word.</param>
+    /// <returns>The number of the word after the text's last.</returns>
+    internal static int VisitRuns<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor, int word)
         where TVisitor : struct, IRunVisitor
     {
         if (text.Length >= Block && Vector256.IsHardwareAccelerated)
         {
-            VisitRunsVectorized(text, ref visitor);
-            return;
+            return VisitRunsVectorized(text, ref visitor, word);
         }
 
         var runStart = -1;
@@ -82,15 +85,12 @@ public static class WordTokenizer
             }
             else if (runStart >= 0)
             {
-                visitor.Run(text, runStart, i, runPlain);
+                word = visitor.Run(text, runStart, i, runPlain, word);
                 runStart = -1;
             }
         }
 
-        if (runStart >= 0)
-        {
-            visitor.Run(text, runStart, text.Length, runPlain);
-        }
+        return runStart >= 0 ? visitor.Run(text, runStart, text.Length, runPlain, word) : word;
     }
 
     /// <summary>
@@ -99,7 +99,7 @@ public static class WordTokenizer
     /// run character, and starts after the last non-run character before its end. The only branches that
     /// depend on the text are the loop over a block's runs and the check for runs with special characters.
     /// </summary>
-    private static void VisitRunsVectorized<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
+    private static int VisitRunsVectorized<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor, int word)
         where TVisitor : struct, IRunVisitor
     {
         var n = text.Length;
@@ -134,7 +134,7 @@ public static class WordTokenizer
 
                 var end = BitOperations.TrailingZeroCount(ends);
                 ends &= ends - 1;
-                visitor.Run(text, open, i + end, openPlain && (special & ((1UL << end) - 1)) == 0);
+                word = visitor.Run(text, open, i + end, openPlain && (special & ((1UL << end) - 1)) == 0, word);
                 open = -1;
             }
 
@@ -142,7 +142,7 @@ public static class WordTokenizer
             {
                 var end = BitOperations.TrailingZeroCount(ends);
                 var start = 64 - BitOperations.LeadingZeroCount(outside & ((1UL << end) - 1));
-                visitor.Run(text, i + start, i + end, special == 0 || ((special >> start) & ((1UL << (end - start)) - 1)) == 0);
+                word = visitor.Run(text, i + start, i + end, special == 0 || ((special >> start) & ((1UL << (end - start)) - 1)) == 0, word);
             }
 
             if ((run >> (width - 1)) != 0)
@@ -155,10 +155,7 @@ public static class WordTokenizer
             i += width;
         }
 
-        if (open >= 0)
-        {
-            visitor.Run(text, open, n, openPlain);
-        }
+        return open >= 0 ? visitor.Run(text, open, n, openPlain, word) : word;
     }
 
     /// <summary>Characters <see cref="VisitRunsVectorized"/> classifies at a time.</summary>
@@ -192,21 +189,18 @@ public static class WordTokenizer
 
     private struct Counter : IRunVisitor
     {
-        public int Words;
-
-        public void Run(ReadOnlySpan<char> text, int start, int end, bool plain)
+        public readonly int Run(ReadOnlySpan<char> text, int start, int end, bool plain, int word)
         {
             if (plain)
             {
-                Words++;
-                return;
+                return word + 1;
             }
 
             for (var i = start; i < end;)
             {
                 if (IsWordChar(text[i]))
                 {
-                    Words++;
+                    word++;
                     i = WordEnd(text, i);
                 }
                 else
@@ -214,6 +208,8 @@ public static class WordTokenizer
                     i++;
                 }
             }
+
+            return word;
         }
     }
 
