@@ -99,6 +99,7 @@ public static class WordTokenizer
     /// run character, and starts after the last non-run character before its end. The only branches that
     /// depend on the text are the loop over a block's runs and the check for runs with special characters.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int VisitRunsVectorized<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor, int word)
         where TVisitor : struct, IRunVisitor
     {
