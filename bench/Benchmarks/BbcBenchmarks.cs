@@ -64,6 +64,10 @@ public class BbcBenchmarks
     [Benchmark]
     public int MatchBbc() => MatcherBenchmarks.MatchAll(matcher, articles);
 
+    /// <summary>The dense watches, reading the snippets storage keeps (see <see cref="MatcherBenchmarks.MatcherStoredSnippets"/>).</summary>
+    [Benchmark]
+    public int MatchBbcStoredSnippets() => MatcherBenchmarks.MatchAllReadingSnippets(matcher, articles);
+
     /// <summary>As many watches, each a bare word the corpus never uses: the scan alone, on real text.</summary>
     [Benchmark]
     public int MatchBbcNoHits() => MatcherBenchmarks.MatchAll(unseen, articles);

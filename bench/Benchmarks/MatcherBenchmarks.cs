@@ -58,6 +58,32 @@ public class MatcherBenchmarks
     [Benchmark]
     public int MatcherNoHitsTokenize() => MatchAll(unseenTokenized, articles);
 
+    /// <summary>
+    /// The dense watches, reading the snippets storage keeps (the first 50 hits of each match, title hits first:
+    /// TableHitIndex.MaxStoredHits): a hit builds its snippet when it is first read, and <see cref="Matcher"/> reads none.
+    /// </summary>
+    [Benchmark]
+    public int MatcherStoredSnippets() => MatchAllReadingSnippets(matcher, articles);
+
+    /// <summary>Matches every article once and reads the snippets of the hits storage would keep; returns their total length.</summary>
+    internal static int MatchAllReadingSnippets(KeywordMatcher matcher, IReadOnlyList<Article> articles)
+    {
+        const int storedHits = 50;
+        var characters = 0;
+        foreach (var article in articles)
+        {
+            foreach (var match in matcher.Match(article))
+            {
+                foreach (var hit in match.Hits.OrderBy(h => h.Field).Take(storedHits))
+                {
+                    characters += hit.Snippet.Length;
+                }
+            }
+        }
+
+        return characters;
+    }
+
     /// <summary>Matches every article once; returns how many watch matches there were.</summary>
     internal static int MatchAll(KeywordMatcher matcher, IReadOnlyList<Article> articles)
     {

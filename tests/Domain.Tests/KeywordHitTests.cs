@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CsCheck;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Digests;
 using Ingest.Domain.Matching;
@@ -62,5 +63,64 @@ public sealed class KeywordHitTests
         Parallel.For(0, snippets.Length, i => snippets[i] = hit.Snippet);
 
         Assert.All(snippets, s => Assert.Equal("Officials said new sanctions were coming.", s));
+    }
+
+    private static readonly Gen<string> Texts = Gen.OneOf<string>(
+        "sanctions", "Russia", "a", "ferry", "—", "…", "“quoted”", "don’t", " ", " ", " ", "  ", "\n", "\n\n", "\r", "\f", "\t", "\u2028", "\u0085", ". ", ", ")
+        .Array[1, 80].Select(string.Concat);
+
+    [Fact]
+    public void Snippet_IsAsTheWordsAroundTheMatchOnOneLine_AtAnyPlace()
+    {
+        // The snippet was built before by cutting, replacing line endings, trimming and joining, four strings;
+        // it is now built as one. Without CR LF pairs (which that way miscounted) the two must agree exactly.
+        Gen.Select(Texts.Where(t => !t.Contains("\r\n", StringComparison.Ordinal) && t.Any(c => !char.IsWhiteSpace(c))), Gen.Int, Gen.Int)
+            .Sample((text, a, b) =>
+            {
+                var words = Enumerable.Range(0, text.Length).Where(i => !char.IsWhiteSpace(text[i])).ToArray();
+                var start = words[(int)((uint)a % words.Length)];
+                var ends = words.Where(i => i >= start).ToArray();
+                var length = ends[(int)((uint)b % ends.Length)] - start + 1;
+
+                var hit = new KeywordHit("k", ArticleField.Body, text, start, length);
+
+                var (snippet, matchStart) = SnippetAsBuiltBefore(text, start, length);
+                Assert.Equal(snippet, hit.Snippet);
+                Assert.Equal(matchStart, hit.SnippetMatchStart);
+                Assert.Equal(text.Substring(start, length).ReplaceLineEndings(" "), hit.Snippet.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength));
+            },
+            iter: 20_000);
+    }
+
+    [Fact]
+    public void Snippet_WithCrLfLineBreaks_LocatesTheMatch()
+    {
+        var text = "The ferry was late.\r\nOfficials said\r\n\r\nnew sanctions\r\nwere coming.";
+        var start = text.IndexOf("sanctions", StringComparison.Ordinal);
+
+        var hit = new KeywordHit("sanction", ArticleField.Body, text, start, "sanctions".Length);
+
+        Assert.Equal("The ferry was late. Officials said  new sanctions were coming.", hit.Snippet);
+        Assert.Equal("sanctions", hit.Snippet.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength));
+    }
+
+    private static (string Snippet, int MatchStart) SnippetAsBuiltBefore(string text, int start, int length)
+    {
+        var from = Math.Max(0, start - KeywordMatcher.SnippetContext);
+        var to = Math.Min(text.Length, start + length + KeywordMatcher.SnippetContext);
+        while (from > 0 && from < start && !char.IsWhiteSpace(text[from - 1]))
+        {
+            from++;
+        }
+
+        while (to < text.Length && to > start + length && !char.IsWhiteSpace(text[to]))
+        {
+            to--;
+        }
+
+        var snippet = text[from..to].ReplaceLineEndings(" ");
+        var lead = from > 0 ? "…" : string.Empty;
+        var trail = to < text.Length ? "…" : string.Empty;
+        return (lead + snippet.Trim() + trail, lead.Length + (start - from) - (snippet.Length - snippet.TrimStart().Length));
     }
 }

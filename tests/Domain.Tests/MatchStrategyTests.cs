@@ -136,15 +136,33 @@ public sealed class MatchStrategyTests
                 Assert.Equal(OnNewThread(() => Describe(matcher.Match(article))), inTurn);
             }
         }, iter: 300);
+    }
 
-        static List<string> OnNewThread(Func<List<string>> match)
+    [Fact]
+    public void Match_AfterAnArticleWithVeryManyHits_TheNextMatchAsEachDoesAlone()
+    {
+        // 80,000 hits: more than a thread keeps arrays for, so they are dropped, not kept.
+        var matcher = KeywordMatcher.Compile(Watches, MatchStrategy.Tokenize);
+        var huge = ArticleBuilder.WithBody(string.Join(' ', Enumerable.Repeat("sanctions ferry", 40_000)));
+
+        Articles.Array[1, 4].Sample(articles =>
         {
-            List<string>? result = null;
-            var thread = new Thread(() => result = match());
-            thread.Start();
-            thread.Join();
-            return result!;
-        }
+            var hits = matcher.Match(huge).Sum(m => m.Hits.Count);
+            Assert.True(hits >= 80_000, $"{hits} hits");
+            foreach (var article in articles)
+            {
+                Assert.Equal(OnNewThread(() => Describe(matcher.Match(article))), Describe(matcher.Match(article)));
+            }
+        }, iter: 20);
+    }
+
+    private static List<string> OnNewThread(Func<List<string>> match)
+    {
+        List<string>? result = null;
+        var thread = new Thread(() => result = match());
+        thread.Start();
+        thread.Join();
+        return result!;
     }
 
     [SharedFact(SharedData.BbcCorpus)]

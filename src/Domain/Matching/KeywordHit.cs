@@ -76,7 +76,8 @@ public sealed class KeywordHit : IEquatable<KeywordHit>
 
     /// <summary>
     /// The snippet of <c>text[start..start+length)</c>: up to <see cref="KeywordMatcher.SnippetContext"/> characters
-    /// each side, shortened to whole words, line breaks as spaces, trimmed, "…" where the field goes on.
+    /// each side, shortened to whole words, trimmed, every line break (CR LF, CR, LF, FF, NEL, LS, PS) one
+    /// space, "…" where the field goes on. Built as one string.
     /// </summary>
     private static Snip Build(string text, int start, int length)
     {
@@ -93,10 +94,58 @@ public sealed class KeywordHit : IEquatable<KeywordHit>
             to--;
         }
 
-        var snippet = text[from..to].ReplaceLineEndings(" ");
-        var lead = from > 0 ? "…" : string.Empty;
-        var trail = to < text.Length ? "…" : string.Empty;
-        return new Snip(lead + snippet.Trim() + trail, lead.Length + (start - from) - (snippet.Length - snippet.TrimStart().Length), length);
+        var lead = from > 0;
+        var trail = to < text.Length;
+        while (from < start && char.IsWhiteSpace(text[from]))
+        {
+            from++;
+        }
+
+        while (to > start + length && char.IsWhiteSpace(text[to - 1]))
+        {
+            to--;
+        }
+
+        var size = (lead ? 1 : 0) + (to - from - CrLfs(text, from, to)) + (trail ? 1 : 0);
+        var snippet = string.Create(size, (text, from, to, lead, trail), static (into, s) =>
+        {
+            var n = 0;
+            if (s.lead)
+            {
+                into[n++] = '…';
+            }
+
+            for (var i = s.from; i < s.to; i++)
+            {
+                var c = s.text[i];
+                if (c == '\r' && i + 1 < s.to && s.text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                into[n++] = c is '\r' or '\n' or '\f' or '\u0085' or '\u2028' or '\u2029' ? ' ' : c;
+            }
+
+            if (s.trail)
+            {
+                into[n] = '…';
+            }
+        });
+        return new Snip(snippet, (lead ? 1 : 0) + (start - from) - CrLfs(text, from, start), length);
+    }
+
+    /// <summary>How many CR LF pairs lie wholly in <c>text[from..to)</c> (each becomes one space).</summary>
+    private static int CrLfs(string text, int from, int to)
+    {
+        var pairs = 0;
+        for (var i = text.AsSpan(from, to - from).IndexOf("\r\n"); i >= 0 && from + i + 2 <= to;)
+        {
+            pairs++;
+            from += i + 2;
+            i = text.AsSpan(from, to - from).IndexOf("\r\n");
+        }
+
+        return pairs;
     }
 
     private sealed record Snip(string Text, int Start, int Length);

@@ -35,7 +35,8 @@ public enum MatchStrategy
 /// up those that pass a filter of the words the patterns can have, recording where each pattern occurs; then
 /// only the watches with a trigger seen are evaluated, over those positions. Teasers and boilerplate are
 /// not part of <see cref="Article"/>'s matched fields, so they never trigger. Safe to share between threads: its
-/// only mutable state is what the search and the word pass have cost so far (see <c>SearchStatistics</c>).
+/// only mutable state is what the search and the word pass have cost so far (see <c>SearchStatistics</c>); the
+/// arrays an article's hits are recorded in belong to the thread matching it (see <c>Scan</c>).
 /// </summary>
 public sealed class KeywordMatcher
 {
@@ -834,7 +835,10 @@ public sealed class KeywordMatcher
             return scan;
         }
 
-        /// <summary>Clears what this article recorded and keeps the arrays for the next one on this thread.</summary>
+        /// <summary>
+        /// Clears what this article recorded and keeps the arrays for the next one on this thread, unless an
+        /// exceptionally long article grew them past <see cref="MaxKeptHits"/> (they would be held for as long as the thread lives).
+        /// </summary>
         public void Return()
         {
             foreach (var pattern in seen)
@@ -845,8 +849,14 @@ public sealed class KeywordMatcher
             seen.Clear();
             hitCount = pairCount = 0;
             article = null!;
-            kept = this;
+            if (hits.Length <= MaxKeptHits && pairPatterns.Length <= MaxKeptHits)
+            {
+                kept = this;
+            }
         }
+
+        /// <summary>Hits a kept scan may have room for: 64K (about 1 MB of arrays); an article of 5,000 words records at most 5,000.</summary>
+        private const int MaxKeptHits = 1 << 16;
 
         public void Add(ReadOnlySpan<int> patterns, Hit hit)
         {
