@@ -15,7 +15,12 @@ if port_open "$blob"; then
   AZURITE_PID=
 else
   echo "Starting Azurite on 127.0.0.1:$blob-$table (data in .local/azurite)..."
+  # In a process group of its own, so that Ctrl+C (sent to the whole foreground group) stops only the app
+  # at first: the app still talks to storage while it stops (the blob trigger releases its locks), and
+  # without storage it retried for about 30 s before exiting. stop() ends Azurite once the app has exited.
+  set -m
   start_azurite "$root" "$blob" "$queue" "$table" "$root/.local/azurite.log" --location "$root/.local/azurite"
+  set +m
 fi
 stop() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
