@@ -138,11 +138,13 @@ public sealed class KeywordHit : IEquatable<KeywordHit>
     private static int CrLfs(string text, int from, int to)
     {
         var pairs = 0;
-        for (var i = text.AsSpan(from, to - from).IndexOf("\r\n"); i >= 0 && from + i + 2 <= to;)
+        for (var i = from; i + 1 < to; i++)
         {
-            pairs++;
-            from += i + 2;
-            i = text.AsSpan(from, to - from).IndexOf("\r\n");
+            if (text[i] == '\r' && text[i + 1] == '\n')
+            {
+                pairs++;
+                i++;
+            }
         }
 
         return pairs;
