@@ -70,6 +70,36 @@ public sealed class MatchStrategyTests
             iter: 2_000);
     }
 
+    /// <summary>
+    /// The search compares a word's first four characters by bucket and its first eight exactly, and leaves a
+    /// word to the lookup when an apostrophe or a non-ASCII letter comes early in it: terms and words here
+    /// share their first letters and differ late, some with such a character at every position.
+    /// </summary>
+    [Fact]
+    public void SearchAndTokenize_FindTheSameMatches_WhenWordsDifferLateOrHaveSpecialCharacters()
+    {
+        string[] syllables = ["tr", "tra", "st", "sta", "in", "a", "e", "o", "n", "s", "ion", "ing"];
+        var stem = Gen.OneOf<string>(syllables).Array[1, 5].Select(string.Concat);
+        var word = Gen.Select(stem, Gen.OneOf<string>("", "", "'", "’", "é", "\u0301", "É"), Gen.Int[0, 12], Gen.OneOf<string>("", "s", "ed", "ing", "'s", "’s"), Gen.Bool,
+            (w, special, at, ending, upper) =>
+            {
+                var text = w.Insert(Math.Min(at, w.Length), special) + ending;
+                return upper ? text.ToUpperInvariant() : text;
+            });
+        var body = Gen.OneOf(word, Gen.OneOf<string>(" ", " ", ". ", "-", "“", "”")).Array[0, 80].Select(string.Concat);
+
+        Gen.Select(stem.Array[1, 64], body).Sample(
+            (terms, text) =>
+            {
+                var watches = terms.Distinct().Select((t, i) => WatchBuilder.Expression(t, id: $"t{i}")).ToArray();
+                var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+                var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+                var article = ArticleBuilder.WithBody(text);
+                Assert.Equal(Describe(tokenize.Match(article)), Describe(search.Match(article)));
+            },
+            iter: 3_000);
+    }
+
     [Fact]
     public void Automatic_SearchesForFewTerms_AndTokenizesForMany()
     {

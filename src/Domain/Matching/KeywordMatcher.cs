@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Watches;
 
@@ -48,10 +49,18 @@ public sealed class KeywordMatcher
 
     /// <summary>
     /// The search gives up on an article (and leaves it to the word pass) when it has stopped more than
-    /// 16 times plus once per this many characters: a needle that occurs inside many words ("the", "an")
-    /// makes it stop and start again so often that the word pass is faster (measured: docs/performance.md).
+    /// 16 times plus once per this many characters. Without AVX2 the search stops at a needle anywhere, and a
+    /// needle that occurs inside many words ("the", "an") makes it stop and start again so often that the word
+    /// pass is faster (measured: docs/performance.md).
     /// </summary>
     public const int CharactersPerStop = 200;
+
+    /// <summary>
+    /// <see cref="CharactersPerStop"/> for the search by word starts (<see cref="WordStartSearch"/>), whose
+    /// stops are words that begin like a needle: each costs about one word lookup, a few times what the word
+    /// pass spends on a word, and English words are 5–10 characters long.
+    /// </summary>
+    public const int CharactersPerWordStartStop = 40;
 
     /// <summary>Words up to this long are folded and keyed in a stack buffer, without allocating.</summary>
     private const int MaxBufferedWord = 64;
@@ -67,7 +76,9 @@ public sealed class KeywordMatcher
     private readonly int[][] watchesByPattern;
     private readonly bool[] isTrigger;
     private readonly SearchValues<string>? triggerNeedles;
-    private readonly int longestTriggerNeedle;
+    private readonly WordStartSearch? wordStarts;
+    /// <summary>How many first characters of a word the needle search compares: a word whose special character comes after them needs no second look.</summary>
+    private readonly int needleSeen;
     private readonly WordFilter filter;
     private readonly ulong[] prefixFilter;
     private readonly SearchStatistics statistics = new();
@@ -91,8 +102,13 @@ public sealed class KeywordMatcher
             : strategy;
         if (Strategy == MatchStrategy.Search)
         {
+            // Needles that are not ASCII are not searched for: their words are found by their special characters,
+            // which must then be looked at as far into a word as such a needle goes.
+            var nonAscii = table.Needles(id => isTrigger[id]).Where(n => !Searchable(n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
             triggerNeedles = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
-            longestTriggerNeedle = table.Needles(id => isTrigger[id]).Select(n => n.Length).DefaultIfEmpty(0).Max();
+            wordStarts = WordStartSearch.IsSupported ? new WordStartSearch(triggers, everySpecialCharacter: nonAscii > 0) : null;
+            var longest = triggers.Select(n => n.Length).DefaultIfEmpty(0).Max();
+            needleSeen = Math.Max(nonAscii, wordStarts is null ? longest : Math.Min(longest, WordStartSearch.Positions));
         }
 
         // A word is looked up only when the filter says a pattern may have it (see WordFilter).
@@ -360,58 +376,57 @@ public sealed class KeywordMatcher
 
     /// <summary>
     /// <see cref="MatchStrategy.Search"/>: whether a word of <paramref name="text"/> has a trigger. The
-    /// vectorised search stops only where a trigger's needle starts, and where an apostrophe or a non-ASCII
-    /// letter is close enough to the start of a word to be inside a needle (such a word folds differently
-    /// from its characters, so it is looked up). Everything in between is skipped unread.
+    /// vectorised search stops only where a word may start with a trigger's needle, and at apostrophes and
+    /// non-ASCII characters: a word with one inside folds differently from its characters, so it is looked up
+    /// when the special character is close enough to its start to be inside a needle. Everything in between
+    /// is skipped unread.
     /// </summary>
     private bool SearchSegment(string text, ref int stops, int searched)
     {
         var t = text.AsSpan();
         var pos = 0;
-        var nextNeedle = -2;
-        var nextSpecial = -2;
+        var fallback = (Needle: -2, Special: -2);
+        var window = default(WordStartSearch.Window);
         Span<int> found = stackalloc int[2 + prefixLengths.Length];
         while (pos < t.Length)
         {
-            if (nextNeedle != -1 && nextNeedle < pos)
-            {
-                var at = t[pos..].IndexOfAny(triggerNeedles!);
-                nextNeedle = at < 0 ? -1 : pos + at;
-            }
-
-            if (nextSpecial != -1 && nextSpecial < pos)
-            {
-                nextSpecial = NextSpecialWordChar(t, pos);
-            }
-
-            if (nextNeedle < 0 && nextSpecial < 0)
+            var at = wordStarts?.IndexOf(t, pos, ref window) ?? NextStop(t, pos, ref fallback);
+            if (at < 0)
             {
                 return false;
             }
 
-            // A needle inside many words ("sea" in "search", "research") makes the search stop and start
-            // again all the time; past one stop per CharactersPerStop characters it gives up, as if
-            // triggered, and the word pass decides.
-            if (++stops > 16 + ((searched + pos) / CharactersPerStop))
+            var c = t[at];
+            var special = c == '\'' || c > 0x7F;
+            if (special && !IsWordChar(c) && !(IsApostrophe(c) && at > 0 && IsWordChar(t[at - 1]) && at + 1 < t.Length && IsWordChar(t[at + 1])))
+            {
+                // Punctuation (a quote, a dash): not in a word.
+                pos = at + 1;
+                continue;
+            }
+
+            // Needles that begin many words, or (without AVX2) occur inside many ("sea" in "search", "research"),
+            // make the search stop and start again all the time; past one stop per so many characters it gives
+            // up, as if triggered, and the word pass decides.
+            if (++stops > 16 + ((searched + pos) / (wordStarts is null ? CharactersPerStop : CharactersPerWordStartStop)))
             {
                 return true;
             }
 
             int start;
-            if (nextSpecial >= 0 && (nextNeedle < 0 || nextSpecial <= nextNeedle))
+            if (special)
             {
                 // The characters of a word before its first special one are its fold's first characters: when
-                // there are at least as many as the longest needle, the needle search sees the word as it is.
-                var q = nextSpecial;
-                start = q;
-                while (start > 0 && q - start <= longestTriggerNeedle && InWordBefore(t, start))
+                // there are at least as many as the needle search compares, it has seen the word as it is.
+                start = at;
+                while (start > 0 && at - start <= needleSeen && InWordBefore(t, start))
                 {
                     start--;
                 }
 
-                if (q - start >= longestTriggerNeedle && InWordBefore(t, start))
+                if (at - start >= needleSeen && InWordBefore(t, start))
                 {
-                    pos = q + 1;
+                    pos = at + 1;
                     continue;
                 }
 
@@ -422,11 +437,11 @@ public sealed class KeywordMatcher
             }
             else
             {
-                start = nextNeedle;
+                start = at;
                 if (InWordBefore(t, start))
                 {
                     // Inside a word whose start matched no needle: that word can only have a trigger if it has a
-                    // special character, which the other search stops at.
+                    // special character, which the search also stops at.
                     pos = start + 1;
                     continue;
                 }
@@ -446,6 +461,26 @@ public sealed class KeywordMatcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The search's next stop without AVX2: the nearer of the next needle anywhere (<c>SearchValues&lt;string&gt;</c>)
+    /// and the next special word character, each searched again only once passed.
+    /// </summary>
+    private int NextStop(ReadOnlySpan<char> t, int pos, ref (int Needle, int Special) next)
+    {
+        if (next.Needle != -1 && next.Needle < pos)
+        {
+            var at = t[pos..].IndexOfAny(triggerNeedles!);
+            next.Needle = at < 0 ? -1 : pos + at;
+        }
+
+        if (next.Special != -1 && next.Special < pos)
+        {
+            next.Special = NextSpecialWordChar(t, pos);
+        }
+
+        return next.Needle < 0 ? next.Special : next.Special < 0 ? next.Needle : Math.Min(next.Needle, next.Special);
     }
 
     /// <summary>The next apostrophe inside a word, or non-ASCII word character, at or after <paramref name="from"/>; -1 if none.</summary>
@@ -643,11 +678,13 @@ public sealed class KeywordMatcher
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => WordTokenizer.IsWordChar(c);
 
     private static bool IsApostrophe(char c) => c is '\'' or '’';
 
     /// <summary>Whether the character before <paramref name="at"/> (a word character) belongs to the same word, as <see cref="WordTokenizer"/> splits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool InWordBefore(ReadOnlySpan<char> t, int at) =>
         at > 0 && (IsWordChar(t[at - 1]) || (IsApostrophe(t[at - 1]) && at > 1 && IsWordChar(t[at - 2])));
 

@@ -214,9 +214,12 @@ public static class WordTokenizer
         }
     }
 
-    public static bool IsWordChar(char c) => c < 0x80
-        ? char.IsAsciiLetterOrDigit(c)
-        : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNonAsciiWordChar(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 
     private static bool IsApostrophe(char c) => c is '\'' or '’';
 }

@@ -1,0 +1,466 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Ingest.Domain.Matching;
+
+/// <summary>
+/// The search's needle finder (<see cref="MatchStrategy.Search"/>): where in a text a word may start with
+/// one of a few needles (lower-case ASCII letters and digits), 32 characters at a time with AVX2. A
+/// position is reported when the character before it is not an ASCII letter or digit (or there is none)
+/// and its first <see cref="Positions"/> characters, ASCII case ignored, fit one of up to 16 buckets of
+/// needles: each bucket keeps, per character position, which low and which high halves (nibbles) of a
+/// character its needles have there, and a character fits when both halves are among them (two shuffles).
+/// That is a superset: every place a needle starts a word is reported, and some others are (a bucket's
+/// halves combine into characters none of its needles has, and only four characters are compared); the
+/// caller checks each. Unlike a substring search, a needle inside a word ("tion" in "nation") is not
+/// reported at all, so common letter sequences cost nothing.
+/// </summary>
+/// <remarks>
+/// Non-ASCII characters never fit a needle's character (the caller finds words with them separately); they
+/// and the end of the text fit a position past a short needle's end, where any character may follow.
+/// </remarks>
+internal sealed class WordStartSearch
+{
+    /// <summary>Characters of each needle compared (the rest is left to the caller).</summary>
+    /// <remarks>
+    /// A word is reported when its first four characters fit a bucket and its first eight either begin with a
+    /// needle or have an apostrophe or a non-ASCII character. So where a word's first four characters are
+    /// plain ASCII letters and digits, the search has seen whether a needle can start it; the caller looks
+    /// words up itself only when a special character comes earlier.
+    /// </remarks>
+    internal const int Positions = 4;
+
+    /// <summary>Positions tried at once: 32 characters, narrowed to bytes.</summary>
+    private const int Block = 32;
+
+    /// <summary>Characters read from a block's start: the one before it, then <see cref="Block"/> + <see cref="Confirmed"/> − 1.</summary>
+    private const int Reach = Block + Confirmed;
+
+    private const int BucketsPerSet = 8;
+
+    /// <summary>Per set and position: for each low nibble, the buckets whose needles have it there (16 bytes, twice, for 256-bit shuffles).</summary>
+    private readonly Vector256<byte>[] low;
+
+    /// <summary>Per set and position: for each high nibble, the buckets whose needles have it there.</summary>
+    private readonly Vector256<byte>[] high;
+
+    private readonly int sets;
+
+    private readonly bool everySpecialCharacter;
+
+    /// <summary>
+    /// The exact check after the buckets, on up to <see cref="Confirmed"/> characters: hashes of the needles
+    /// of at most four characters (asked once per such length); of the first four characters of longer ones;
+    /// and of their first five to eight (asked once per such length, after the second).
+    /// </summary>
+    private readonly ulong[] shortKeys = new ulong[1 << (KeyBits - 6)];
+
+    private readonly ulong[] longKeys = new ulong[1 << (KeyBits - 6)];
+
+    private readonly ulong[] longerKeys = new ulong[1 << (KeyBits - 6)];
+
+    /// <summary>The lengths of the short needles, and of the long ones' fifth to eighth characters, each once, as masks of a <c>ulong</c>.</summary>
+    private readonly ulong[] shortMasks;
+
+    private readonly ulong[] longerMasks;
+
+    private const int KeyBits = 15;
+
+    /// <summary>Characters of a needle checked exactly before a position is reported.</summary>
+    private const int Confirmed = 8;
+
+    /// <summary>Whether this processor runs the search (AVX2); without it the caller uses <c>SearchValues&lt;string&gt;</c>.</summary>
+    public static bool IsSupported => Avx2.IsSupported;
+
+    /// <param name="needles">Lower-case ASCII letters and digits. Any number is searched correctly, but past a few dozen
+    /// the buckets let most words through (the matcher uses this search up to <see cref="KeywordMatcher.MaxSearchNeedles"/>).</param>
+    /// <param name="everySpecialCharacter">Report every apostrophe and non-ASCII character, also those after four ASCII
+    /// letters or digits: needed when some words are found only by their special characters (the caller has
+    /// terms that are not ASCII).</param>
+    public WordStartSearch(IReadOnlyCollection<string> needles, bool everySpecialCharacter = false)
+    {
+        this.everySpecialCharacter = everySpecialCharacter;
+        if (needles.Any(n => n.Length == 0 || !n.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))))
+        {
+            throw new ArgumentException("A needle is empty or has a character other than a lower-case ASCII letter or a digit.", nameof(needles));
+        }
+
+        var distinct = needles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        sets = distinct.Length <= 2 * BucketsPerSet ? 1 : 2;
+        var (lowBytes, highBytes) = Buckets(distinct, sets * BucketsPerSet);
+        low = new Vector256<byte>[sets * Positions];
+        high = new Vector256<byte>[sets * Positions];
+        for (var table = 0; table < low.Length; table++)
+        {
+            low[table] = Twice(lowBytes, table);
+            high[table] = Twice(highBytes, table);
+        }
+
+        foreach (var needle in distinct)
+        {
+            var first = Key(needle, 0);
+            if (needle.Length <= 4)
+            {
+                Set(shortKeys, Slot(first));
+            }
+            else
+            {
+                Set(longKeys, Slot(first));
+                Set(longerKeys, Slot(first, Key(needle, 4)));
+            }
+        }
+
+        shortMasks = [.. distinct.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(LengthMask)];
+        longerMasks = [.. distinct.Where(n => n.Length > 4).Select(n => Math.Min(n.Length, Confirmed) - 4).Distinct().Order().Select(LengthMask)];
+    }
+
+    /// <summary>
+    /// Puts each needle in the bucket where it adds least to the share of text the buckets let through
+    /// (estimated from English letter frequencies), so that needles alike share a bucket. Returns, per set
+    /// and position, which buckets each low and high nibble fits.
+    /// </summary>
+    private static (byte[,] Low, byte[,] High) Buckets(string[] needles, int buckets)
+    {
+        // Per bucket and position: the low and high nibbles (bit per nibble) its needles have there.
+        var lowSets = new int[buckets, Positions];
+        var highSets = new int[buckets, Positions];
+        var used = new bool[buckets];
+        for (var n = 0; n < needles.Length; n++)
+        {
+            var needle = needles[n];
+            // Too many to place one by one at compile time: in sorted order, cut into equal runs.
+            var best = needles.Length > GreedyUpTo ? (int)((long)n * buckets / needles.Length) : -1;
+            var bestGrowth = double.MaxValue;
+            for (var b = 0; b < buckets && needles.Length <= GreedyUpTo; b++)
+            {
+                var before = used[b] ? Share(lowSets, highSets, b, null) : 0;
+                var growth = Share(lowSets, highSets, b, needle) - before;
+                if (growth < bestGrowth - 1e-12)
+                {
+                    (best, bestGrowth) = (b, growth);
+                }
+            }
+
+            used[best] = true;
+            for (var k = 0; k < Positions; k++)
+            {
+                var (lo, hi) = Nibbles(needle, k);
+                lowSets[best, k] |= lo;
+                highSets[best, k] |= hi;
+            }
+        }
+
+        var low = new byte[buckets / BucketsPerSet * Positions, 16];
+        var high = new byte[buckets / BucketsPerSet * Positions, 16];
+        for (var b = 0; b < buckets; b++)
+        {
+            var bit = (byte)(1 << (b % BucketsPerSet));
+            for (var k = 0; k < Positions; k++)
+            {
+                var table = (b / BucketsPerSet * Positions) + k;
+                for (var nibble = 0; nibble < 16; nibble++)
+                {
+                    if ((lowSets[b, k] & (1 << nibble)) != 0)
+                    {
+                        low[table, nibble] |= bit;
+                    }
+
+                    if ((highSets[b, k] & (1 << nibble)) != 0)
+                    {
+                        high[table, nibble] |= bit;
+                    }
+                }
+            }
+        }
+
+        return (low, high);
+    }
+
+    /// <summary>Needles placed one by one in the bucket they suit best; more are cut into runs in sorted order.</summary>
+    private const int GreedyUpTo = 256;
+
+    /// <summary>The nibbles a needle has at position <paramref name="k"/>, both cases of a letter; all of them past its end (any character may follow it there).</summary>
+    private static (int Low, int High) Nibbles(string needle, int k)
+    {
+        if (k >= needle.Length)
+        {
+            return (0xFFFF, 0xFFFF);
+        }
+
+        var c = needle[k];
+        var high = 1 << (c >> 4);
+        if (char.IsAsciiLetter(c))
+        {
+            high |= 1 << ((c ^ 0x20) >> 4);
+        }
+
+        return (1 << (c & 0xF), high);
+    }
+
+    /// <summary>The estimated share of word starts bucket <paramref name="b"/> lets through, with <paramref name="adding"/> in it.</summary>
+    private static double Share(int[,] lowSets, int[,] highSets, int b, string? adding)
+    {
+        var share = 1.0;
+        for (var k = 0; k < Positions; k++)
+        {
+            var (lo, hi) = adding is null ? (0, 0) : Nibbles(adding, k);
+            lo |= lowSets[b, k];
+            hi |= highSets[b, k];
+            var fits = 0.0;
+            for (var c = 0; c < LetterFrequency.Length; c++)
+            {
+                var ch = c < 26 ? 'a' + c : '0' + c - 26;
+                if ((lo & (1 << (ch & 0xF))) != 0 && (hi & (1 << (ch >> 4))) != 0)
+                {
+                    fits += LetterFrequency[c];
+                }
+            }
+
+            share *= fits / 100;
+        }
+
+        return share;
+    }
+
+    /// <summary>How often each letter a–z, then each digit, occurs in English text, in percent (approximate).</summary>
+    private static readonly double[] LetterFrequency =
+    [
+        8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.8, 4.0, 2.4, 6.7, 7.5, 1.9, 0.1, 6.0, 6.3, 9.1, 2.8, 1.0, 2.4, 0.15, 2.0, 0.07,
+        0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3,
+    ];
+
+    /// <summary>Up to four characters of <paramref name="needle"/> from <paramref name="from"/>, as a <c>ulong</c> reads them from text.</summary>
+    private static ulong Key(string needle, int from)
+    {
+        ulong key = 0;
+        for (var k = 0; k < 4 && from + k < needle.Length; k++)
+        {
+            key |= (ulong)needle[from + k] << (16 * k);
+        }
+
+        return key;
+    }
+
+    private static ulong LengthMask(int characters) => characters >= 4 ? ulong.MaxValue : (1UL << (16 * characters)) - 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Slot(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> (64 - KeyBits));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Slot(ulong first, ulong next) => (uint)((((first * 0x9E3779B97F4A7C15UL) ^ next) * 0xC2B2AE3D27D4EB4FUL) >> (64 - KeyBits));
+
+    private static void Set(ulong[] bits, uint slot) => bits[slot >> 6] |= 1UL << (int)(slot & 63);
+
+    /// <summary>1 if the bit is set, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Bit(ulong[] bits, uint slot) => (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bits), (int)(slot >> 6)) >> (int)(slot & 63)) & 1;
+
+    private static Vector256<byte> Twice(byte[,] bytes, int table)
+    {
+        Span<byte> row = stackalloc byte[32];
+        for (var i = 0; i < 32; i++)
+        {
+            row[i] = bytes[table, i & 15];
+        }
+
+        return Vector256.Create<byte>(row);
+    }
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> where a word may start with a needle, or where
+    /// there is an ASCII apostrophe or a non-ASCII character (the caller decides whether it is in a word); −1
+    /// if there is none. Every such position is reported; some where no needle starts a word are too.
+    /// </summary>
+    /// <param name="window">The block the previous search of the same text stopped in: a search from inside it
+    /// reads its stops from there instead of classifying the block again (start with <c>default</c>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    public int IndexOf(ReadOnlySpan<char> text, int from, ref Window window)
+    {
+        var p = from;
+        if (p >= window.Start && p < window.End)
+        {
+            var rest = window.Stops & (uint.MaxValue << (p - window.Start));
+            if (rest != 0)
+            {
+                return window.Start + BitOperations.TrailingZeroCount(rest);
+            }
+
+            p = window.End;
+        }
+
+        ref var start = ref MemoryMarshal.GetReference(text);
+        var length = text.Length;
+        Span<char> edge = stackalloc char[Reach];
+        while (p < length)
+        {
+            uint found;
+            if (p > 0 && p <= length - Reach + 1)
+            {
+                found = Stops(ref Unsafe.Add(ref start, p - 1));
+            }
+            else
+            {
+                // The text's first or last characters: copied with NUL before and after (NUL is neither a
+                // word character nor any needle's, nor a stop), so the block reads only the text.
+                edge.Clear();
+                if (p > 0)
+                {
+                    edge[0] = text[p - 1];
+                }
+
+                var take = Math.Min(length - p, Reach - 1);
+                text.Slice(p, take).CopyTo(edge[1..]);
+                found = Stops(ref MemoryMarshal.GetReference(edge));
+                if (take < Block)
+                {
+                    found &= (1u << take) - 1;
+                }
+            }
+
+            if (found != 0)
+            {
+                window = new Window(p, p + Block, found);
+                return p + BitOperations.TrailingZeroCount(found);
+            }
+
+            p += Block;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The stops of the block at <see cref="Start"/> (bit i: position Start + i), up to <see cref="End"/>.</summary>
+    internal readonly record struct Window(int Start, int End, uint Stops);
+
+    /// <summary>
+    /// For the <see cref="Block"/> positions after <paramref name="before"/>, bit i set when position i is a
+    /// stop (see <see cref="IndexOf"/>). Reads <see cref="Reach"/> characters from <paramref name="before"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Stops(ref char before)
+    {
+        var nibble = Vector256.Create((byte)0xF);
+
+        // Not after a letter or digit. ASCII letters and digits by nibbles: a character is one when the bytes
+        // its low and high nibble choose share a bit. Bit 0: digits (high nibble 3, low 0–9); bit 1: high
+        // nibble 4 or 6 with low 1–15 (A–O, a–o); bit 2: high nibble 5 or 7 with low 0–10 (P–Z, p–z).
+        // (Constants here rather than static fields: this code is compiled before the class is initialised.)
+        var alnumLow = Vector256.Create(
+            (byte)0b101, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b110, 0b010, 0b010, 0b010, 0b010, 0b010,
+            0b101, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b110, 0b010, 0b010, 0b010, 0b010, 0b010);
+        var alnumHigh = Vector256.Create(
+            (byte)0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0);
+        var previous = Narrow(ref before);
+        var alnum = Avx2.Shuffle(alnumLow, previous & nibble) & Avx2.Shuffle(alnumHigh, Avx2.ShiftRightLogical(previous.AsUInt16(), 4).AsByte() & nibble);
+        var wordStart = Vector256.Equals(alnum, Vector256<byte>.Zero);
+
+        // An apostrophe or a non-ASCII character (the first position is narrowed with every non-ASCII character as 0xFF).
+        ref var first = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref before, 1));
+        var most = Vector256.Create((ushort)0xFF);
+        var here = Avx2.PackUnsignedSaturate(
+            Vector256.Min(Vector256.LoadUnsafe(ref first), most).AsInt16(),
+            Vector256.Min(Vector256.LoadUnsafe(ref first, 16), most).AsInt16());
+        var special = Vector256.Equals(here, Vector256.Create((byte)'\'')) | Avx2.CompareGreaterThan(Vector256<sbyte>.Zero, here.AsSByte()).AsByte();
+
+        ref var lowTables = ref MemoryMarshal.GetArrayDataReference(low);
+        ref var highTables = ref MemoryMarshal.GetArrayDataReference(high);
+        var one = Vector256<byte>.AllBitsSet;
+        var two = Vector256<byte>.AllBitsSet;
+        for (var k = 0; k < Positions; k++)
+        {
+            var c = k == 0 ? here : Narrow(ref Unsafe.Add(ref before, 1 + k));
+            var lo = c & nibble;
+            var hi = Avx2.ShiftRightLogical(c.AsUInt16(), 4).AsByte() & nibble;
+            one &= Avx2.Shuffle(Unsafe.Add(ref lowTables, k), lo) & Avx2.Shuffle(Unsafe.Add(ref highTables, k), hi);
+            if (sets > 1)
+            {
+                two &= Avx2.Shuffle(Unsafe.Add(ref lowTables, Positions + k), lo) & Avx2.Shuffle(Unsafe.Add(ref highTables, Positions + k), hi);
+            }
+        }
+
+        var buckets = sets > 1 ? one | two : one;
+        var needles = Unpack(~(Vector256.Equals(buckets, Vector256<byte>.Zero) | ~wordStart).ExtractMostSignificantBits());
+
+        // A special character after four ASCII letters or digits is left out (unless every one is asked for):
+        // those four are in its word, so the word's first four characters are plain and it is reported by its
+        // start if it can be a needle's (or an earlier special character in it is reported).
+        var stops = Unpack(special.ExtractMostSignificantBits());
+        if (!everySpecialCharacter)
+        {
+            var after = ~Unpack(wordStart.ExtractMostSignificantBits());
+            stops &= ~(after & (after << 1) & (after << 2) & (after << 3));
+        }
+
+        // Each bucket hit checked against the needles' first characters exactly.
+        for (; needles != 0; needles &= needles - 1)
+        {
+            var i = BitOperations.TrailingZeroCount(needles);
+            stops |= Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
+        }
+
+        return stops;
+    }
+
+    /// <summary>
+    /// 1 if a needle may start at <paramref name="at"/>, as far as its first <see cref="Confirmed"/> characters
+    /// tell: they begin with a needle (ASCII case folded by <c>| 0x20</c>, which leaves digits as they are and
+    /// makes no other character a letter or digit), or one of them is an apostrophe or non-ASCII, so that
+    /// the word may fold to other characters than it has. Else 0. Every hash is asked, without a branch on any
+    /// answer: the loops run a fixed number of times for a given set of needles, so the processor predicts
+    /// them, and an answer it could not predict costs nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Confirm(ref byte at)
+    {
+        const ulong lower = 0x0020_0020_0020_0020UL;
+        var first = Unsafe.ReadUnaligned<ulong>(ref at);
+        var next = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8));
+        var found = Special(first) | Special(next);
+        first |= lower;
+        next |= lower;
+        foreach (var mask in shortMasks)
+        {
+            found |= Bit(shortKeys, Slot(first & mask));
+        }
+
+        ulong longer = 0;
+        foreach (var mask in longerMasks)
+        {
+            longer |= Bit(longerKeys, Slot(first, next & mask));
+        }
+
+        return (uint)(found | (Bit(longKeys, Slot(first)) & longer));
+    }
+
+    /// <summary>1 if one of four characters is an apostrophe (U+0027) or not ASCII, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Special(ulong four)
+    {
+        const ulong ones = 0x0001_0001_0001_0001UL;
+        const ulong highs = 0x8000_8000_8000_8000UL;
+        var apostrophe = four ^ (0x27 * ones);
+        var zero = (apostrophe - ones) & ~apostrophe & highs;
+        return ((four & (0xFF80 * ones)) | zero) != 0 ? 1UL : 0UL;
+    }
+
+    /// <summary>Bits in the order <c>vpackuswb</c> leaves bytes (characters 0–7, 16–23, 8–15, 24–31) put back in character order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Unpack(uint mask) => (mask & 0xFF0000FF) | ((mask & 0x0000FF00) << 8) | ((mask & 0x00FF0000) >> 8);
+
+    /// <summary>
+    /// 32 characters as bytes, in the order <c>vpackuswb</c> leaves them (0–7, 16–23, 8–15, 24–31): ASCII as
+    /// itself, U+0080–U+00FF as itself, U+0100–U+7FFF as 0xFF and U+8000 and above as 0 (none of them an ASCII
+    /// letter or digit, or any needle's character).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> Narrow(ref char at)
+    {
+        ref var u = ref Unsafe.As<char, short>(ref at);
+        return Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref u), Vector256.LoadUnsafe(ref u, 16));
+    }
+}
