@@ -276,9 +276,30 @@ internal sealed class WordStartSearch
     /// </summary>
     /// <param name="window">The block the previous search of the same text stopped in: a search from inside it
     /// reads its stops from there instead of classifying the block again (start with <c>default</c>).</param>
+    public int IndexOf(ReadOnlySpan<char> text, int from, ref Window window) => sets > 1
+        ? IndexOf<TwoSets>(text, from, ref window)
+        : IndexOf<OneSet>(text, from, ref window);
+
+    /// <summary>Compiles the search once for each number of bucket sets, so the block has no branch on it.</summary>
+    private interface IBucketSets
+    {
+        static abstract bool Two { get; }
+    }
+
+    private struct OneSet : IBucketSets
+    {
+        public static bool Two => false;
+    }
+
+    private struct TwoSets : IBucketSets
+    {
+        public static bool Two => true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    public int IndexOf(ReadOnlySpan<char> text, int from, ref Window window)
+    private int IndexOf<TSets>(ReadOnlySpan<char> text, int from, ref Window window)
+        where TSets : struct, IBucketSets
     {
         var p = from;
         if (p >= window.Start && p < window.End)
@@ -300,7 +321,7 @@ internal sealed class WordStartSearch
             uint found;
             if (p > 0 && p <= length - Reach + 1)
             {
-                found = Stops(ref Unsafe.Add(ref start, p - 1));
+                found = Stops<TSets>(ref Unsafe.Add(ref start, p - 1));
             }
             else
             {
@@ -314,7 +335,7 @@ internal sealed class WordStartSearch
 
                 var take = Math.Min(length - p, Reach - 1);
                 text.Slice(p, take).CopyTo(edge[1..]);
-                found = Stops(ref MemoryMarshal.GetReference(edge));
+                found = Stops<TSets>(ref MemoryMarshal.GetReference(edge));
                 if (take < Block)
                 {
                     found &= (1u << take) - 1;
@@ -341,7 +362,8 @@ internal sealed class WordStartSearch
     /// stop (see <see cref="IndexOf"/>). Reads <see cref="Reach"/> characters from <paramref name="before"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint Stops(ref char before)
+    private uint Stops<TSets>(ref char before)
+        where TSets : struct, IBucketSets
     {
         var nibble = Vector256.Create((byte)0xF);
 
@@ -349,6 +371,7 @@ internal sealed class WordStartSearch
         // its low and high nibble choose share a bit. Bit 0: digits (high nibble 3, low 0–9); bit 1: high
         // nibble 4 or 6 with low 1–15 (A–O, a–o); bit 2: high nibble 5 or 7 with low 0–10 (P–Z, p–z).
         // (Constants here rather than static fields: this code is compiled before the class is initialised.)
+        // A byte with its top bit set (not ASCII) selects 0 from a shuffle, so the low nibble needs no mask.
         var alnumLow = Vector256.Create(
             (byte)0b101, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b110, 0b010, 0b010, 0b010, 0b010, 0b010,
             0b101, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b111, 0b110, 0b010, 0b010, 0b010, 0b010, 0b010);
@@ -356,7 +379,7 @@ internal sealed class WordStartSearch
             (byte)0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0);
         var previous = Narrow(ref before);
-        var alnum = Avx2.Shuffle(alnumLow, previous & nibble) & Avx2.Shuffle(alnumHigh, Avx2.ShiftRightLogical(previous.AsUInt16(), 4).AsByte() & nibble);
+        var alnum = Avx2.Shuffle(alnumLow, previous) & Avx2.Shuffle(alnumHigh, High(previous, nibble));
         var wordStart = Vector256.Equals(alnum, Vector256<byte>.Zero);
 
         // An apostrophe or a non-ASCII character (the first position is narrowed with every non-ASCII character as 0xFF).
@@ -367,32 +390,37 @@ internal sealed class WordStartSearch
             Vector256.Min(Vector256.LoadUnsafe(ref first, 16), most).AsInt16());
         var special = Vector256.Equals(here, Vector256.Create((byte)'\'')) | Avx2.CompareGreaterThan(Vector256<sbyte>.Zero, here.AsSByte()).AsByte();
 
-        ref var lowTables = ref MemoryMarshal.GetArrayDataReference(low);
-        ref var highTables = ref MemoryMarshal.GetArrayDataReference(high);
-        var one = Vector256<byte>.AllBitsSet;
-        var two = Vector256<byte>.AllBitsSet;
-        for (var k = 0; k < Positions; k++)
+        // The buckets, position by position (a non-ASCII byte fits no needle's first character, so position 0
+        // needs no mask on its low nibble either).
+        ref var lows = ref MemoryMarshal.GetArrayDataReference(low);
+        ref var highs = ref MemoryMarshal.GetArrayDataReference(high);
+        var c1 = Narrow(ref Unsafe.Add(ref before, 2));
+        var c2 = Narrow(ref Unsafe.Add(ref before, 3));
+        var c3 = Narrow(ref Unsafe.Add(ref before, 4));
+        var (h0, h1, h2, h3) = (High(here, nibble), High(c1, nibble), High(c2, nibble), High(c3, nibble));
+        var (l1, l2, l3) = (c1 & nibble, c2 & nibble, c3 & nibble);
+        var buckets = Avx2.Shuffle(lows, here) & Avx2.Shuffle(highs, h0)
+            & Avx2.Shuffle(Unsafe.Add(ref lows, 1), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 1), h1)
+            & Avx2.Shuffle(Unsafe.Add(ref lows, 2), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 2), h2)
+            & Avx2.Shuffle(Unsafe.Add(ref lows, 3), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 3), h3);
+        if (TSets.Two)
         {
-            var c = k == 0 ? here : Narrow(ref Unsafe.Add(ref before, 1 + k));
-            var lo = c & nibble;
-            var hi = Avx2.ShiftRightLogical(c.AsUInt16(), 4).AsByte() & nibble;
-            one &= Avx2.Shuffle(Unsafe.Add(ref lowTables, k), lo) & Avx2.Shuffle(Unsafe.Add(ref highTables, k), hi);
-            if (sets > 1)
-            {
-                two &= Avx2.Shuffle(Unsafe.Add(ref lowTables, Positions + k), lo) & Avx2.Shuffle(Unsafe.Add(ref highTables, Positions + k), hi);
-            }
+            buckets |= Avx2.Shuffle(Unsafe.Add(ref lows, 4), here) & Avx2.Shuffle(Unsafe.Add(ref highs, 4), h0)
+                & Avx2.Shuffle(Unsafe.Add(ref lows, 5), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 5), h1)
+                & Avx2.Shuffle(Unsafe.Add(ref lows, 6), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 6), h2)
+                & Avx2.Shuffle(Unsafe.Add(ref lows, 7), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 7), h3);
         }
 
-        var buckets = sets > 1 ? one | two : one;
-        var needles = Unpack(~(Vector256.Equals(buckets, Vector256<byte>.Zero) | ~wordStart).ExtractMostSignificantBits());
+        // Bytes back in character order (the packing left them as 0–7, 16–23, 8–15, 24–31) before their bits are read.
+        var needles = InOrder(~Vector256.Equals(buckets, Vector256<byte>.Zero) & wordStart).ExtractMostSignificantBits();
+        var stops = InOrder(special).ExtractMostSignificantBits();
 
         // A special character after four ASCII letters or digits is left out (unless every one is asked for):
         // those four are in its word, so the word's first four characters are plain and it is reported by its
         // start if it can be a needle's (or an earlier special character in it is reported).
-        var stops = Unpack(special.ExtractMostSignificantBits());
         if (!everySpecialCharacter)
         {
-            var after = ~Unpack(wordStart.ExtractMostSignificantBits());
+            var after = ~InOrder(wordStart).ExtractMostSignificantBits();
             stops &= ~(after & (after << 1) & (after << 2) & (after << 3));
         }
 
@@ -405,6 +433,14 @@ internal sealed class WordStartSearch
 
         return stops;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> High(Vector256<byte> bytes, Vector256<byte> nibble) =>
+        Avx2.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte() & nibble;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> InOrder(Vector256<byte> packed) =>
+        Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte();
 
     /// <summary>
     /// 1 if a needle may start at <paramref name="at"/>, as far as its first <see cref="Confirmed"/> characters
@@ -447,10 +483,6 @@ internal sealed class WordStartSearch
         var zero = (apostrophe - ones) & ~apostrophe & highs;
         return ((four & (0xFF80 * ones)) | zero) != 0 ? 1UL : 0UL;
     }
-
-    /// <summary>Bits in the order <c>vpackuswb</c> leaves bytes (characters 0–7, 16–23, 8–15, 24–31) put back in character order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Unpack(uint mask) => (mask & 0xFF0000FF) | ((mask & 0x0000FF00) << 8) | ((mask & 0x00FF0000) >> 8);
 
     /// <summary>
     /// 32 characters as bytes, in the order <c>vpackuswb</c> leaves them (0–7, 16–23, 8–15, 24–31): ASCII as
