@@ -53,21 +53,22 @@ internal sealed class WordStartSearch
 
     /// <summary>
     /// The exact check after the buckets, on up to <see cref="Confirmed"/> characters: hashes of the needles
-    /// of at most four characters (asked once per such length); of the first four characters of longer ones;
-    /// and of their first five to eight (asked once per such length, after the second).
+    /// of at most four characters (asked once per such length); and, for longer needles, a table by their
+    /// first four characters of how many more (one to four) some needle has, each then asked with those.
     /// </summary>
     private readonly ulong[] shortKeys = new ulong[1 << (KeyBits - 6)];
 
-    private readonly ulong[] longKeys = new ulong[1 << (KeyBits - 6)];
+    /// <summary>By a hash of the first four characters: bit e − 1 set when a needle of more than four has e more to check.</summary>
+    private readonly byte[] longLengths = new byte[1 << LengthBits];
 
     private readonly ulong[] longerKeys = new ulong[1 << (KeyBits - 6)];
 
-    /// <summary>The lengths of the short needles, and of the long ones' fifth to eighth characters, each once, as masks of a <c>ulong</c>.</summary>
+    /// <summary>The lengths of the short needles, each once, as masks of a <c>ulong</c>.</summary>
     private readonly ulong[] shortMasks;
 
-    private readonly ulong[] longerMasks;
-
     private const int KeyBits = 15;
+
+    private const int LengthBits = 12;
 
     /// <summary>Characters of a needle checked exactly before a position is reported.</summary>
     private const int Confirmed = 8;
@@ -108,13 +109,13 @@ internal sealed class WordStartSearch
             }
             else
             {
-                Set(longKeys, Slot(first));
-                Set(longerKeys, Slot(first, Key(needle, 4)));
+                var extra = Math.Min(needle.Length, Confirmed) - 4;
+                longLengths[(int)(Slot(first) >> (KeyBits - LengthBits))] |= (byte)(1 << (extra - 1));
+                Set(longerKeys, Slot(first, Key(needle, 4) & LengthMask(extra)));
             }
         }
 
         shortMasks = [.. distinct.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(LengthMask)];
-        longerMasks = [.. distinct.Where(n => n.Length > 4).Select(n => Math.Min(n.Length, Confirmed) - 4).Distinct().Order().Select(LengthMask)];
     }
 
     /// <summary>
@@ -446,9 +447,8 @@ internal sealed class WordStartSearch
     /// 1 if a needle may start at <paramref name="at"/>, as far as its first <see cref="Confirmed"/> characters
     /// tell: they begin with a needle (ASCII case folded by <c>| 0x20</c>, which leaves digits as they are and
     /// makes no other character a letter or digit), or one of them is an apostrophe or non-ASCII, so that
-    /// the word may fold to other characters than it has. Else 0. Every hash is asked, without a branch on any
-    /// answer: the loops run a fixed number of times for a given set of needles, so the processor predicts
-    /// them, and an answer it could not predict costs nothing.
+    /// the word may fold to other characters than it has. Else 0. Nothing branches on an answer but the
+    /// loop over the longer needles' lengths, which runs only where their first four characters are found.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Confirm(ref byte at)
@@ -464,13 +464,14 @@ internal sealed class WordStartSearch
             found |= Bit(shortKeys, Slot(first & mask));
         }
 
-        ulong longer = 0;
-        foreach (var mask in longerMasks)
+        uint lengths = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(longLengths), (int)(Slot(first) >> (KeyBits - LengthBits)));
+        for (; lengths != 0; lengths &= lengths - 1)
         {
-            longer |= Bit(longerKeys, Slot(first, next & mask));
+            var extra = BitOperations.TrailingZeroCount(lengths) + 1;
+            found |= Bit(longerKeys, Slot(first, next & (ulong.MaxValue >> (64 - (16 * extra)))));
         }
 
-        return (uint)(found | (Bit(longKeys, Slot(first)) & longer));
+        return (uint)found;
     }
 
     /// <summary>1 if one of four characters is an apostrophe (U+0027) or not ASCII, else 0.</summary>
