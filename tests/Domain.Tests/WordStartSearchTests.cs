@@ -28,7 +28,7 @@ public sealed class WordStartSearchTests
             Gen.OneOf<string>(" ", " ", " ", ". ", ", ", "-", "\n\n", "'", "’", "“", "”", " — ", "é", "É", "\u0301", "ß", "\u4E2D", "\uFF21", "\u00A0", "\0", "_", "@", "`", "{"))
         .Array[0, 60].Select(string.Concat);
 
-    [Fact]
+    [Avx2Fact]
     public void EveryNeedleAtAWordStart_AndEveryEarlySpecialCharacter_IsReported()
     {
         Gen.Select(Needle.Array[1, 70], Text, Gen.Bool).Sample((needles, text, every) =>
@@ -45,7 +45,7 @@ public sealed class WordStartSearchTests
         }, iter: 20_000);
     }
 
-    [Fact]
+    [Avx2Fact]
     public void FromAnyPosition_TheFirstStopIsNoLaterThanTheFirstThatMustBeReported()
     {
         Gen.Select(Needle.Array[1, 20], Text, Gen.Int[0, 400], Gen.Bool).Sample((needles, text, from, every) =>
@@ -66,7 +66,7 @@ public sealed class WordStartSearchTests
         }, iter: 20_000);
     }
 
-    [Theory]
+    [Avx2Theory]
     [InlineData(1)]
     [InlineData(31)]
     [InlineData(32)]
@@ -90,7 +90,7 @@ public sealed class WordStartSearchTests
         }
     }
 
-    [Fact]
+    [Avx2Fact]
     public void NeedlesInsideWords_AndWordsThatOnlyBeginLikeANeedle_AreNotStops()
     {
         var search = new WordStartSearch(["tion", "sanction", "pla"]);
@@ -105,7 +105,7 @@ public sealed class WordStartSearchTests
         Assert.Empty(Reported(search, "Nothing here but ordinary words, unrelated to the needles at all.", 0));
     }
 
-    [Fact]
+    [Avx2Fact]
     public void SpecialCharacters_AfterFourLetters_AreReportedOnlyWhenAskedFor()
     {
         var text = "    Russia’s   Rus’s   Nato's   NHS's   straße  naïve   déjà   Ｆｕｌｌ";
@@ -116,7 +116,7 @@ public sealed class WordStartSearchTests
         Assert.Equal("’’''ßïéàＦｕｌｌ", new string(every));
     }
 
-    [Fact]
+    [Avx2Fact]
     public void NeedlesWithOtherCharacters_AreRefused()
     {
         Assert.Throws<ArgumentException>(() => new WordStartSearch(["Sanction"]));
@@ -159,5 +159,29 @@ public sealed class WordStartSearchTests
         }
 
         return found;
+    }
+}
+
+/// <summary>A fact about the AVX2 search; skipped with a message on a processor without AVX2, where the matcher does not use it.</summary>
+public sealed class Avx2FactAttribute : FactAttribute
+{
+    public Avx2FactAttribute()
+    {
+        if (!WordStartSearch.IsSupported)
+        {
+            Skip = "This processor has no AVX2: the matcher searches with SearchValues<string> here (MatchStrategyTests cover it).";
+        }
+    }
+}
+
+/// <summary>A theory about the AVX2 search; skipped with a message on a processor without AVX2.</summary>
+public sealed class Avx2TheoryAttribute : TheoryAttribute
+{
+    public Avx2TheoryAttribute()
+    {
+        if (!WordStartSearch.IsSupported)
+        {
+            Skip = "This processor has no AVX2: the matcher searches with SearchValues<string> here (MatchStrategyTests cover it).";
+        }
     }
 }
