@@ -106,7 +106,10 @@ public sealed class KeywordMatcher
             // which must then be looked at as far into a word as such a needle goes.
             var nonAscii = table.Needles(id => isTrigger[id]).Where(n => !Searchable(n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
             triggerNeedles = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
-            wordStarts = WordStartSearch.IsSupported ? new WordStartSearch(triggers, everySpecialCharacter: nonAscii > 0) : null;
+            // Folds are lower-case letters and digits; should one ever be anything else, SearchValues takes it as it is.
+            wordStarts = WordStartSearch.IsSupported && triggers.All(WordStartSearch.CanSearchFor)
+                ? new WordStartSearch(triggers, everySpecialCharacter: nonAscii > 0)
+                : null;
             var longest = triggers.Select(n => n.Length).DefaultIfEmpty(0).Max();
             needleSeen = Math.Max(nonAscii, wordStarts is null ? longest : Math.Min(longest, WordStartSearch.Positions));
         }

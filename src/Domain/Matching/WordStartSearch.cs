@@ -76,6 +76,9 @@ internal sealed class WordStartSearch
     /// <summary>Whether this processor runs the search (AVX2); without it the caller uses <c>SearchValues&lt;string&gt;</c>.</summary>
     public static bool IsSupported => Avx2.IsSupported;
 
+    /// <summary>Whether <paramref name="needle"/> is one this search takes: not empty, lower-case ASCII letters and digits only.</summary>
+    public static bool CanSearchFor(string needle) => needle.Length > 0 && needle.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
+
     /// <param name="needles">Lower-case ASCII letters and digits. Any number is searched correctly, but past a few dozen
     /// the buckets let most words through (the matcher uses this search up to <see cref="KeywordMatcher.MaxSearchNeedles"/>).</param>
     /// <param name="everySpecialCharacter">Report every apostrophe and non-ASCII character, also those after four ASCII
@@ -84,7 +87,7 @@ internal sealed class WordStartSearch
     public WordStartSearch(IReadOnlyCollection<string> needles, bool everySpecialCharacter = false)
     {
         this.everySpecialCharacter = everySpecialCharacter;
-        if (needles.Any(n => n.Length == 0 || !n.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))))
+        if (!needles.All(CanSearchFor))
         {
             throw new ArgumentException("A needle is empty or has a character other than a lower-case ASCII letter or a digit.", nameof(needles));
         }
