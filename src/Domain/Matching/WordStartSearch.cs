@@ -9,18 +9,21 @@ namespace Ingest.Domain.Matching;
 /// <summary>
 /// The search's needle finder (<see cref="MatchStrategy.Search"/>): where in a text a word may start with
 /// one of a few needles (lower-case ASCII letters and digits), 32 characters at a time with AVX2. A
-/// position is reported when the character before it is not an ASCII letter or digit (or there is none)
-/// and its first <see cref="Positions"/> characters, ASCII case ignored, fit one of up to 16 buckets of
+/// position is a candidate when the character before it is not an ASCII letter or digit (or there is none)
+/// and its first <see cref="Positions"/> characters, ASCII case ignored, fit one of 8 or 16 buckets of
 /// needles: each bucket keeps, per character position, which low and which high halves (nibbles) of a
 /// character its needles have there, and a character fits when both halves are among them (two shuffles).
-/// That is a superset: every place a needle starts a word is reported, and some others are (a bucket's
-/// halves combine into characters none of its needles has, and only four characters are compared); the
-/// caller checks each. Unlike a substring search, a needle inside a word ("tion" in "nation") is not
-/// reported at all, so common letter sequences cost nothing.
+/// Each candidate is then checked exactly against the needles' first eight characters (by hashes, so a
+/// rare false one passes). Apostrophes and non-ASCII characters are reported too, except after four ASCII
+/// letters or digits (see <see cref="Positions"/>), for the caller to look at the word they are in.
+/// Every place a needle starts a word is reported, and a few others; the caller checks each. Unlike a
+/// substring search, a needle inside a word ("tion" in "nation") is not reported at all, so common letter
+/// sequences cost nothing.
 /// </summary>
 /// <remarks>
-/// Non-ASCII characters never fit a needle's character (the caller finds words with them separately); they
-/// and the end of the text fit a position past a short needle's end, where any character may follow.
+/// Non-ASCII characters never fit a needle's character (the caller finds words with them by the special
+/// characters); they and the end of the text fit a position past a short needle's end, where any character
+/// may follow.
 /// </remarks>
 internal sealed class WordStartSearch
 {
