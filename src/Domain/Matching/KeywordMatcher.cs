@@ -421,7 +421,7 @@ public sealed class KeywordMatcher
 
             var c = t[at];
             var special = c == '\'' || c > 0x7F;
-            if (special && !IsWordChar(c) && !(IsApostrophe(c) && at > 0 && IsWordChar(t[at - 1]) && at + 1 < t.Length && IsWordChar(t[at + 1])))
+            if (special && !IsSpecialWordChar(t, at))
             {
                 // Punctuation (a quote, a dash): not in a word.
                 pos = at + 1;
@@ -506,6 +506,10 @@ public sealed class KeywordMatcher
         return next.Needle < 0 ? next.Special : next.Special < 0 ? next.Needle : Math.Min(next.Needle, next.Special);
     }
 
+    /// <summary>Whether <c>t[q]</c>, an apostrophe or a non-ASCII character, is in a word: a word character, or an apostrophe between two.</summary>
+    private static bool IsSpecialWordChar(ReadOnlySpan<char> t, int q) =>
+        IsWordChar(t[q]) || (IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1]));
+
     /// <summary>The next apostrophe inside a word, or non-ASCII word character, at or after <paramref name="from"/>; -1 if none.</summary>
     private static int NextSpecialWordChar(ReadOnlySpan<char> t, int from)
     {
@@ -518,7 +522,7 @@ public sealed class KeywordMatcher
             }
 
             var q = from + at;
-            if (IsWordChar(t[q]) || (IsApostrophe(t[q]) && q > 0 && IsWordChar(t[q - 1]) && q + 1 < t.Length && IsWordChar(t[q + 1])))
+            if (IsSpecialWordChar(t, q))
             {
                 return q;
             }

@@ -134,24 +134,12 @@ internal sealed class WordStartSearch
         // Per bucket and position: the low and high nibbles (bit per nibble) its needles have there.
         var lowSets = new int[buckets, Positions];
         var highSets = new int[buckets, Positions];
-        var used = new bool[buckets];
         for (var n = 0; n < needles.Length; n++)
         {
             var needle = needles[n];
-            // Too many to place one by one at compile time: in sorted order, cut into equal runs.
-            var best = needles.Length > GreedyUpTo ? (int)((long)n * buckets / needles.Length) : -1;
-            var bestGrowth = double.MaxValue;
-            for (var b = 0; b < buckets && needles.Length <= GreedyUpTo; b++)
-            {
-                var before = used[b] ? Share(lowSets, highSets, b, null) : 0;
-                var growth = Share(lowSets, highSets, b, needle) - before;
-                if (growth < bestGrowth - 1e-12)
-                {
-                    (best, bestGrowth) = (b, growth);
-                }
-            }
 
-            used[best] = true;
+            // Too many to place one by one at compile time: in sorted order, cut into equal runs.
+            var best = needles.Length > GreedyUpTo ? (int)((long)n * buckets / needles.Length) : BestBucket(lowSets, highSets, needle);
             for (var k = 0; k < Positions; k++)
             {
                 var (lo, hi) = Nibbles(needle, k);
@@ -184,6 +172,23 @@ internal sealed class WordStartSearch
         }
 
         return (low, high);
+    }
+
+    /// <summary>The bucket whose share of text grows least with <paramref name="needle"/> in it (an empty bucket's share is 0).</summary>
+    private static int BestBucket(int[,] lowSets, int[,] highSets, string needle)
+    {
+        var best = 0;
+        var bestGrowth = double.MaxValue;
+        for (var b = 0; b < lowSets.GetLength(0); b++)
+        {
+            var growth = Share(lowSets, highSets, b, needle) - Share(lowSets, highSets, b, null);
+            if (growth < bestGrowth - 1e-12)
+            {
+                (best, bestGrowth) = (b, growth);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Needles placed one by one in the bucket they suit best; more are cut into runs in sorted order.</summary>
