@@ -112,6 +112,25 @@ public sealed class MatchStrategyTests
         Assert.Single(few.Match(ArticleBuilder.WithBody("Sanctioned.")));
     }
 
+    [Theory]
+    [InlineData("Sanc'tions were imposed.")]
+    [InlineData("Sanct’ions were imposed.")]
+    [InlineData("Sanctio'ns were imposed.")]
+    [InlineData("Sanctíons were imposed.")]
+    [InlineData("SANCTIONÉ")]
+    public void Search_FindsAWord_WhoseSpecialCharacterComesAfterItsFourthLetter(string text)
+    {
+        // The word folds to "sanctions", but its characters are not the needle's past the fourth: the search
+        // compares up to eight, so it must let a word through whose special character is among them.
+        var watches = new[] { WatchBuilder.Expression("sanction"), WatchBuilder.Expression("qzzz", id: "other") };
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+
+        var article = ArticleBuilder.WithBody(text);
+        Assert.Single(tokenize.Match(article));
+        Assert.Equal(Describe(tokenize.Match(article)), Describe(search.Match(article)));
+    }
+
     [Fact]
     public void Search_WithOnlyNonAsciiTerms_StillFindsThem()
     {

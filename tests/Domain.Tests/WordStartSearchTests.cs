@@ -5,10 +5,12 @@ namespace Ingest.Domain.Tests;
 
 /// <summary>
 /// The search's needle finder may report more than it must (the matcher checks each stop), but never less:
-/// every word start that begins with a needle (ASCII case ignored), and every apostrophe and non-ASCII
-/// character that is not after four ASCII letters or digits (or every one, when asked), from any starting
-/// point, near the text's ends and across its 32-character blocks. And it must skip what cannot be a
-/// needle's word, or it would be no search at all.
+/// every word start that begins with a needle (ASCII case ignored) or with a needle's first four characters
+/// and then a special character, and every apostrophe and non-ASCII character that is not after four ASCII
+/// letters or digits (or every one, when asked), from any starting point, near the text's ends and across
+/// its blocks. And it must skip what cannot be a needle's word, or it would be no search at all. Each test
+/// runs the 32-character search (AVX2) and the 64-character one (AVX-512), each skipped with a message on a
+/// processor without it.
 /// </summary>
 public sealed class WordStartSearchTests
 {
@@ -29,11 +31,16 @@ public sealed class WordStartSearchTests
         .Array[0, 60].Select(string.Concat);
 
     [Avx2Fact]
-    public void EveryNeedleAtAWordStart_AndEveryEarlySpecialCharacter_IsReported()
+    public void EveryNeedleAtAWordStart_AndEveryEarlySpecialCharacter_IsReported() => EveryNeedleAndEarlySpecialIsReported(wide: false);
+
+    [Avx512Fact]
+    public void EveryNeedleAtAWordStart_AndEveryEarlySpecialCharacter_IsReported_64AtATime() => EveryNeedleAndEarlySpecialIsReported(wide: true);
+
+    private static void EveryNeedleAndEarlySpecialIsReported(bool wide)
     {
         Gen.Select(Needle.Array[1, 70], Text, Gen.Bool).Sample((needles, text, every) =>
         {
-            var search = new WordStartSearch([.. needles.Distinct()], every);
+            var search = new WordStartSearch([.. needles.Distinct()], every, wide);
             var reported = Reported(search, text, 0);
             for (var i = 0; i < text.Length; i++)
             {
@@ -46,11 +53,16 @@ public sealed class WordStartSearchTests
     }
 
     [Avx2Fact]
-    public void FromAnyPosition_TheFirstStopIsNoLaterThanTheFirstThatMustBeReported()
+    public void FromAnyPosition_TheFirstStopIsNoLaterThanTheFirstThatMustBeReported() => FirstStopIsNoLaterThanMust(wide: false);
+
+    [Avx512Fact]
+    public void FromAnyPosition_TheFirstStopIsNoLaterThanTheFirstThatMustBeReported_64AtATime() => FirstStopIsNoLaterThanMust(wide: true);
+
+    private static void FirstStopIsNoLaterThanMust(bool wide)
     {
         Gen.Select(Needle.Array[1, 20], Text, Gen.Int[0, 400], Gen.Bool).Sample((needles, text, from, every) =>
         {
-            var search = new WordStartSearch([.. needles.Distinct()], every);
+            var search = new WordStartSearch([.. needles.Distinct()], every, wide);
             from = Math.Min(from, text.Length);
             var window = default(WordStartSearch.Window);
             var first = search.IndexOf(text, from, ref window);
@@ -77,10 +89,28 @@ public sealed class WordStartSearchTests
     [InlineData(71)]
     [InlineData(72)]
     [InlineData(100)]
-    public void ANeedleIsFound_AtEveryPositionOfTextsAroundTheBlockSizes(int length)
+    public void ANeedleIsFound_AtEveryPositionOfTextsAroundTheBlockSizes(int length) => ANeedleIsFoundEverywhere(length, wide: false);
+
+    [Avx512Theory]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(71)]
+    [InlineData(72)]
+    [InlineData(73)]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(135)]
+    [InlineData(136)]
+    [InlineData(137)]
+    [InlineData(200)]
+    public void ANeedleIsFound_AtEveryPositionOfTextsAroundTheBlockSizes_64AtATime(int length) => ANeedleIsFoundEverywhere(length, wide: true);
+
+    private static void ANeedleIsFoundEverywhere(int length, bool wide)
     {
-        var search = new WordStartSearch(["sanction", "eu", "x"]);
-        foreach (var needle in new[] { "Sanctions", "EU", "x" })
+        var search = new WordStartSearch(["sanction", "eu", "x"], wide: wide);
+        foreach (var needle in new[] { "Sanctions", "EU", "x", "Sanc’tion", "SANCTIé" })
         {
             for (var at = 0; at + needle.Length <= length; at++)
             {
@@ -91,9 +121,14 @@ public sealed class WordStartSearchTests
     }
 
     [Avx2Fact]
-    public void NeedlesInsideWords_AndWordsThatOnlyBeginLikeANeedle_AreNotStops()
+    public void NeedlesInsideWords_AndWordsThatOnlyBeginLikeANeedle_AreNotStops() => OnlyWordStartsAreStops(wide: false);
+
+    [Avx512Fact]
+    public void NeedlesInsideWords_AndWordsThatOnlyBeginLikeANeedle_AreNotStops_64AtATime() => OnlyWordStartsAreStops(wide: true);
+
+    private static void OnlyWordStartsAreStops(bool wide)
     {
-        var search = new WordStartSearch(["tion", "sanction", "pla"]);
+        var search = new WordStartSearch(["tion", "sanction", "pla"], wide: wide);
         var text = string.Join(' ', Enumerable.Repeat("The nation's station: sanctimonious sanctuary, a plan to plough on. Explanation.", 20));
         var reported = Reported(search, text, 0);
 
@@ -105,12 +140,27 @@ public sealed class WordStartSearchTests
         Assert.Empty(Reported(search, "Nothing here but ordinary words, unrelated to the needles at all.", 0));
     }
 
+    [Avx512Fact]
+    public void WordsThatDifferFromANeedlePastTheFourthCharacter_AreNotStops_64AtATime()
+    {
+        // The 64-character search compares up to eight characters in its buckets; the 32-character one four, then
+        // checks the eight exactly. Neither lets these through.
+        var text = string.Join(' ', Enumerable.Repeat("Sanctimonious sanctuary, sancta sanctum; sanctify.", 10));
+        Assert.Empty(Reported(new WordStartSearch(["sanction"], wide: true), text, 0));
+        Assert.Empty(Reported(new WordStartSearch(["sanction"], wide: false), text, 0));
+    }
+
     [Avx2Fact]
-    public void SpecialCharacters_AfterFourLetters_AreReportedOnlyWhenAskedFor()
+    public void SpecialCharacters_AfterFourLetters_AreReportedOnlyWhenAskedFor() => SpecialCharactersAfterFourLetters(wide: false);
+
+    [Avx512Fact]
+    public void SpecialCharacters_AfterFourLetters_AreReportedOnlyWhenAskedFor_64AtATime() => SpecialCharactersAfterFourLetters(wide: true);
+
+    private static void SpecialCharactersAfterFourLetters(bool wide)
     {
         var text = "    Russia’s   Rus’s   Nato's   NHS's   straße  naïve   déjà   Ｆｕｌｌ";
-        var early = Reported(new WordStartSearch(["qz"]), text, 0).Select(at => text[at]).ToArray();
-        var every = Reported(new WordStartSearch(["qz"], everySpecialCharacter: true), text, 0).Select(at => text[at]).ToArray();
+        var early = Reported(new WordStartSearch(["qz"], wide: wide), text, 0).Select(at => text[at]).ToArray();
+        var every = Reported(new WordStartSearch(["qz"], everySpecialCharacter: true, wide: wide), text, 0).Select(at => text[at]).ToArray();
 
         Assert.Equal("’'ïéàＦｕｌｌ", new string(early));
         Assert.Equal("’’''ßïéàＦｕｌｌ", new string(every));
@@ -123,12 +173,18 @@ public sealed class WordStartSearchTests
         Assert.Throws<ArgumentException>(() => new WordStartSearch(["don't"]));
         Assert.Throws<ArgumentException>(() => new WordStartSearch(["café"]));
         Assert.Throws<ArgumentException>(() => new WordStartSearch([""]));
+        if (!WordStartSearch.IsWideSupported)
+        {
+            Assert.Throws<PlatformNotSupportedException>(() => new WordStartSearch(["sanction"], wide: true));
+        }
     }
 
     /// <summary>
     /// What must be reported at <paramref name="i"/>: an apostrophe or a non-ASCII character, unless it comes after
     /// four ASCII letters or digits and not <paramref name="every"/> one is asked for; or a word start (no ASCII
-    /// letter or digit before it) whose ASCII-folded characters begin with a needle.
+    /// letter or digit before it) whose ASCII-folded characters begin with a needle, or with a longer needle's
+    /// first four and then, within its first eight, an apostrophe or a non-ASCII character (a word that folds to
+    /// other characters than it has).
     /// </summary>
     private static bool MustReport(string[] needles, string text, int i, bool every)
     {
@@ -143,8 +199,15 @@ public sealed class WordStartSearchTests
             return false;
         }
 
-        return needles.Any(n => i + n.Length <= text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, n.Length), n));
+        return needles.Any(n =>
+            (i + n.Length <= text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, n.Length), n))
+            || (n.Length > 4 && i + 4 < text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, 4), n.AsSpan(0, 4))
+                && text.AsSpan(i + 4, Math.Min(4, text.Length - i - 4)).ContainsAnyExcept(NotSpecial)));
     }
+
+    /// <summary>Every character but the apostrophe and those that are not ASCII.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotSpecial =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c != '\'')]);
 
     private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
@@ -170,6 +233,30 @@ public sealed class Avx2FactAttribute : FactAttribute
         if (!WordStartSearch.IsSupported)
         {
             Skip = "This processor has no AVX2: the matcher searches with SearchValues<string> here (MatchStrategyTests cover it).";
+        }
+    }
+}
+
+/// <summary>A fact about the 64-character search; skipped with a message on a processor without AVX-512 VBMI, where the matcher uses the 32-character one.</summary>
+public sealed class Avx512FactAttribute : FactAttribute
+{
+    public Avx512FactAttribute()
+    {
+        if (!WordStartSearch.IsWideSupported)
+        {
+            Skip = "This processor has no AVX-512 VBMI: the matcher searches 32 characters at a time here (the AVX2 tests cover it).";
+        }
+    }
+}
+
+/// <summary>A theory about the 64-character search; skipped with a message on a processor without AVX-512 VBMI.</summary>
+public sealed class Avx512TheoryAttribute : TheoryAttribute
+{
+    public Avx512TheoryAttribute()
+    {
+        if (!WordStartSearch.IsWideSupported)
+        {
+            Skip = "This processor has no AVX-512 VBMI: the matcher searches 32 characters at a time here (the AVX2 tests cover it).";
         }
     }
 }

@@ -8,17 +8,21 @@ namespace Ingest.Domain.Matching;
 
 /// <summary>
 /// The search's needle finder (<see cref="MatchStrategy.Search"/>): where in a text a word may start with
-/// one of a few needles (lower-case ASCII letters and digits), 32 characters at a time with AVX2. A
-/// position is a candidate when the character before it is not an ASCII letter or digit (or there is none)
-/// and its first <see cref="Positions"/> characters, ASCII case ignored, fit one of 8 or 16 buckets of
-/// needles: each bucket keeps, per character position, which low and which high halves (nibbles) of a
-/// character its needles have there, and a character fits when both halves are among them (two shuffles).
-/// Each candidate is then checked exactly against the needles' first eight characters (by hashes, so a
-/// rare false one passes). Apostrophes and non-ASCII characters are reported too, except after four ASCII
-/// letters or digits (see <see cref="Positions"/>), for the caller to look at the word they are in.
-/// Every place a needle starts a word is reported, and a few others; the caller checks each. Unlike a
-/// substring search, a needle inside a word ("tion" in "nation") is not reported at all, so common letter
-/// sequences cost nothing.
+/// one of a few needles (lower-case ASCII letters and digits). A position is a candidate when the character
+/// before it is not an ASCII letter or digit (or there is none) and its first characters, ASCII case ignored,
+/// fit one of 8 or 16 buckets of needles. Each candidate is then checked exactly against the needles' first
+/// eight characters (by hashes, so a rare false one passes). Apostrophes and non-ASCII characters are reported
+/// too, except after four ASCII letters or digits (see <see cref="Positions"/>), for the caller to look at the
+/// word they are in. Every place a needle starts a word is reported, and a few others; the caller checks each.
+/// Unlike a substring search, a needle inside a word ("tion" in "nation") is not reported at all, so common
+/// letter sequences cost nothing.
+/// <para>
+/// Two forms: 32 characters at a time with AVX2, where each bucket keeps, per character position (the first
+/// four), which low and which high halves (nibbles) of a character its needles have there, and a character fits
+/// when both halves are among them (two byte shuffles); and, where the processor has AVX-512 VBMI, 64 characters
+/// at a time, where each position's characters look up exactly which buckets have them there (one permute of a
+/// 128-byte table), over four positions with one bucket set and six with two.
+/// </para>
 /// </summary>
 /// <remarks>
 /// Non-ASCII characters never fit a needle's character (the caller finds words with them by the special
@@ -55,6 +59,15 @@ internal sealed class WordStartSearch
     private readonly bool everySpecialCharacter;
 
     /// <summary>
+    /// The 64-character search (AVX-512 VBMI), or null for the 32-character one: per set and position, two
+    /// halves of a 128-byte table of which buckets each ASCII character fits there (exact, not by nibbles),
+    /// after the constant tables the search reads (see <see cref="WideTable"/>).
+    /// </summary>
+    private readonly Vector512<byte>[]? wide;
+
+    private readonly int widePositions;
+
+    /// <summary>
     /// The exact check after the buckets, on up to <see cref="Confirmed"/> characters: hashes of the needles
     /// of at most four characters (asked once per such length); and, for longer needles, a table by their
     /// first four characters of how many more (one to four) some needle has, each then asked with those.
@@ -79,6 +92,9 @@ internal sealed class WordStartSearch
     /// <summary>Whether this processor runs the search (AVX2); without it the caller uses <c>SearchValues&lt;string&gt;</c>.</summary>
     public static bool IsSupported => Avx2.IsSupported;
 
+    /// <summary>Whether this processor runs the 64-character search (512-bit vectors and byte permutes, AVX-512 VBMI).</summary>
+    public static bool IsWideSupported => Vector512.IsHardwareAccelerated && Avx512Vbmi.IsSupported;
+
     /// <summary>Whether <paramref name="needle"/> is one this search takes: not empty, lower-case ASCII letters and digits only.</summary>
     public static bool CanSearchFor(string needle) => needle.Length > 0 && needle.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c));
 
@@ -87,7 +103,9 @@ internal sealed class WordStartSearch
     /// <param name="everySpecialCharacter">Report every apostrophe and non-ASCII character, also those after four ASCII
     /// letters or digits: needed when some words are found only by their special characters (the caller has
     /// terms that are not ASCII).</param>
-    public WordStartSearch(IReadOnlyCollection<string> needles, bool everySpecialCharacter = false)
+    /// <param name="wide">Search 64 characters at a time (AVX-512) rather than 32 (AVX2); by default, when the processor can.
+    /// The two report the same stops but for a few of the false ones.</param>
+    public WordStartSearch(IReadOnlyCollection<string> needles, bool everySpecialCharacter = false, bool? wide = null)
     {
         this.everySpecialCharacter = everySpecialCharacter;
         if (!needles.All(CanSearchFor))
@@ -95,15 +113,34 @@ internal sealed class WordStartSearch
             throw new ArgumentException("A needle is empty or has a character other than a lower-case ASCII letter or a digit.", nameof(needles));
         }
 
+        if (wide == true && !IsWideSupported)
+        {
+            throw new PlatformNotSupportedException("This processor has no AVX-512 VBMI.");
+        }
+
         var distinct = needles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         sets = distinct.Length <= 2 * BucketsPerSet ? 1 : 2;
-        var (lowBytes, highBytes) = Buckets(distinct, sets * BucketsPerSet);
-        low = new Vector256<byte>[sets * Positions];
-        high = new Vector256<byte>[sets * Positions];
-        for (var table = 0; table < low.Length; table++)
+        if (wide ?? IsWideSupported)
         {
-            low[table] = Twice(lowBytes, table);
-            high[table] = Twice(highBytes, table);
+            // Positions past the longest needle would let every character through. Four suffice for one set (16
+            // needles at most); two sets' buckets hold English-like needles that share first letters, and a fifth
+            // and sixth character tell them from the text's words (measured: docs/performance.md).
+            widePositions = Math.Clamp(distinct.Select(n => n.Length).DefaultIfEmpty(1).Max(), 1, sets > 1 ? WidePositions : Positions);
+            var bucket = Place(distinct, sets * BucketsPerSet, widePositions, exact: true);
+            low = high = [];
+            this.wide = WideTables(distinct, bucket, sets);
+        }
+        else
+        {
+            var bucket = Place(distinct, sets * BucketsPerSet, Positions, exact: false);
+            var (lowBytes, highBytes) = NibbleTables(distinct, bucket, sets);
+            low = new Vector256<byte>[sets * Positions];
+            high = new Vector256<byte>[sets * Positions];
+            for (var table = 0; table < low.Length; table++)
+            {
+                low[table] = Twice(lowBytes, table);
+                high[table] = Twice(highBytes, table);
+            }
         }
 
         foreach (var needle in distinct)
@@ -126,44 +163,52 @@ internal sealed class WordStartSearch
 
     /// <summary>
     /// Puts each needle in the bucket where it adds least to the share of text the buckets let through
-    /// (estimated from English letter frequencies), so that needles alike share a bucket. Returns, per set
-    /// and position, which buckets each low and high nibble fits.
+    /// (estimated from English letter frequencies), so that needles alike share a bucket. Returns each needle's
+    /// bucket. The share is estimated as the search compares: by nibbles over <see cref="Positions"/> characters,
+    /// or (<paramref name="exact"/>) by characters over <paramref name="positions"/>.
     /// </summary>
-    private static (byte[,] Low, byte[,] High) Buckets(string[] needles, int buckets)
+    private static int[] Place(string[] needles, int buckets, int positions, bool exact)
     {
-        // Per bucket and position: the low and high nibbles (bit per nibble) its needles have there.
-        var lowSets = new int[buckets, Positions];
-        var highSets = new int[buckets, Positions];
+        // Per bucket and position, what its needles have there (see Fit).
+        var fit = new ulong[buckets, positions];
+        var placed = new int[needles.Length];
         for (var n = 0; n < needles.Length; n++)
         {
             var needle = needles[n];
 
             // Too many to place one by one at compile time: in sorted order, cut into equal runs.
-            var best = needles.Length > GreedyUpTo ? (int)((long)n * buckets / needles.Length) : BestBucket(lowSets, highSets, needle);
-            for (var k = 0; k < Positions; k++)
+            var best = needles.Length > GreedyUpTo ? (int)((long)n * buckets / needles.Length) : BestBucket(fit, needle, exact);
+            placed[n] = best;
+            for (var k = 0; k < positions; k++)
             {
-                var (lo, hi) = Nibbles(needle, k);
-                lowSets[best, k] |= lo;
-                highSets[best, k] |= hi;
+                fit[best, k] |= Fit(needle, k, exact);
             }
         }
 
-        var low = new byte[buckets / BucketsPerSet * Positions, 16];
-        var high = new byte[buckets / BucketsPerSet * Positions, 16];
-        for (var b = 0; b < buckets; b++)
+        return placed;
+    }
+
+    /// <summary>The 32-character search's tables: per set and position, which buckets each low and high nibble fits.</summary>
+    private static (byte[,] Low, byte[,] High) NibbleTables(string[] needles, int[] bucket, int sets)
+    {
+        var low = new byte[sets * Positions, 16];
+        var high = new byte[sets * Positions, 16];
+        for (var n = 0; n < needles.Length; n++)
         {
-            var bit = (byte)(1 << (b % BucketsPerSet));
+            var bit = (byte)(1 << (bucket[n] % BucketsPerSet));
             for (var k = 0; k < Positions; k++)
             {
-                var table = (b / BucketsPerSet * Positions) + k;
+                var table = (bucket[n] / BucketsPerSet * Positions) + k;
+                var nibbles = Fit(needles[n], k, exact: false);
+                var (lo, hi) = ((int)nibbles & 0xFFFF, (int)(nibbles >> 16) & 0xFFFF);
                 for (var nibble = 0; nibble < 16; nibble++)
                 {
-                    if ((lowSets[b, k] & (1 << nibble)) != 0)
+                    if ((lo & (1 << nibble)) != 0)
                     {
                         low[table, nibble] |= bit;
                     }
 
-                    if ((highSets[b, k] & (1 << nibble)) != 0)
+                    if ((hi & (1 << nibble)) != 0)
                     {
                         high[table, nibble] |= bit;
                     }
@@ -174,14 +219,110 @@ internal sealed class WordStartSearch
         return (low, high);
     }
 
+    /// <summary>Where the 64-character search's constant tables are in its array; the bucket tables follow them.</summary>
+    private enum WideTable
+    {
+        /// <summary>Byte permute indices taking the low byte of each of 64 characters.</summary>
+        Narrow,
+
+        /// <summary>Permutes of the narrowed characters, shifted by one to <see cref="WidePositions"/>.</summary>
+        Shift1,
+
+        /// <summary>Alphanumeric ASCII (1) and the rest (0), as two halves of a 128-byte table.</summary>
+        Alnum = Shift1 + WidePositions,
+
+        /// <summary>How many constant tables there are.</summary>
+        Count = Alnum + 2,
+    }
+
+    private const int WideConstants = (int)WideTable.Count;
+
+    /// <summary>Characters of each needle the 64-character search's buckets compare with two bucket sets (at most <see cref="Confirmed"/>).</summary>
+    private const int WidePositions = 6;
+
+    /// <summary>
+    /// The 64-character search's tables: the constants, then per set and position, which buckets each ASCII
+    /// character fits (both cases of a letter; past a needle's end, every character, and NUL, which stands for
+    /// any character not ASCII).
+    /// </summary>
+    private static Vector512<byte>[] WideTables(string[] needles, int[] bucket, int sets)
+    {
+        var tables = new Vector512<byte>[WideConstants + (sets * WidePositions * 2)];
+        Span<byte> bytes = stackalloc byte[128];
+        for (var i = 0; i < 64; i++)
+        {
+            bytes[i] = (byte)(2 * i);
+        }
+
+        tables[(int)WideTable.Narrow] = Vector512.Create<byte>(bytes[..64]);
+        for (var shift = 1; shift <= WidePositions; shift++)
+        {
+            // Byte i: character i + shift of the 64 narrowed from the block's start, or, past them, of the 64
+            // narrowed from eight characters on (the second operand's bytes are numbered from 64).
+            for (var i = 0; i < 64; i++)
+            {
+                bytes[i] = (byte)(i + shift < 64 ? i + shift : 64 + (i + shift - 8));
+            }
+
+            tables[(int)WideTable.Shift1 + shift - 1] = Vector512.Create<byte>(bytes[..64]);
+        }
+
+        for (var c = 0; c < 128; c++)
+        {
+            bytes[c] = char.IsAsciiLetterOrDigit((char)c) ? (byte)1 : (byte)0;
+        }
+
+        tables[(int)WideTable.Alnum] = Vector512.Create<byte>(bytes[..64]);
+        tables[(int)WideTable.Alnum + 1] = Vector512.Create<byte>(bytes[64..]);
+
+        var fits = new byte[sets * WidePositions, 128];
+        for (var n = 0; n < needles.Length; n++)
+        {
+            var needle = needles[n];
+            var bit = (byte)(1 << (bucket[n] % BucketsPerSet));
+            for (var k = 0; k < WidePositions; k++)
+            {
+                var table = (bucket[n] / BucketsPerSet * WidePositions) + k;
+                if (k >= needle.Length)
+                {
+                    for (var c = 0; c < 128; c++)
+                    {
+                        fits[table, c] |= bit;
+                    }
+                }
+                else
+                {
+                    fits[table, needle[k]] |= bit;
+                    if (char.IsAsciiLetter(needle[k]))
+                    {
+                        fits[table, needle[k] ^ 0x20] |= bit;
+                    }
+                }
+            }
+        }
+
+        for (var table = 0; table < sets * WidePositions; table++)
+        {
+            for (var c = 0; c < 128; c++)
+            {
+                bytes[c] = fits[table, c];
+            }
+
+            tables[WideConstants + (2 * table)] = Vector512.Create<byte>(bytes[..64]);
+            tables[WideConstants + (2 * table) + 1] = Vector512.Create<byte>(bytes[64..]);
+        }
+
+        return tables;
+    }
+
     /// <summary>The bucket whose share of text grows least with <paramref name="needle"/> in it (an empty bucket's share is 0).</summary>
-    private static int BestBucket(int[,] lowSets, int[,] highSets, string needle)
+    private static int BestBucket(ulong[,] fit, string needle, bool exact)
     {
         var best = 0;
         var bestGrowth = double.MaxValue;
-        for (var b = 0; b < lowSets.GetLength(0); b++)
+        for (var b = 0; b < fit.GetLength(0); b++)
         {
-            var growth = Share(lowSets, highSets, b, needle) - Share(lowSets, highSets, b, null);
+            var growth = Share(fit, b, needle, exact) - Share(fit, b, null, exact);
             if (growth < bestGrowth - 1e-12)
             {
                 (best, bestGrowth) = (b, growth);
@@ -194,15 +335,31 @@ internal sealed class WordStartSearch
     /// <summary>Needles placed one by one in the bucket they suit best; more are cut into runs in sorted order.</summary>
     private const int GreedyUpTo = 256;
 
-    /// <summary>The nibbles a needle has at position <paramref name="k"/>, both cases of a letter; all of them past its end (any character may follow it there).</summary>
-    private static (int Low, int High) Nibbles(string needle, int k)
+    /// <summary>
+    /// What a needle has at position <paramref name="k"/>, as a set: of letters (both cases) and digits, bit i
+    /// for <see cref="LetterFrequency"/>'s i-th (<paramref name="exact"/>); else its low nibbles in bits 0–15 and
+    /// high nibbles in bits 16–31. Everything past its end, where any character may follow it.
+    /// </summary>
+    private static ulong Fit(string needle, int k, bool exact)
     {
         if (k >= needle.Length)
         {
-            return (0xFFFF, 0xFFFF);
+            return ulong.MaxValue;
         }
 
         var c = needle[k];
+        if (exact)
+        {
+            return 1UL << (char.IsAsciiDigit(c) ? 26 + c - '0' : c - 'a');
+        }
+
+        var (low, high) = Nibbles(c);
+        return (uint)low | ((ulong)(uint)high << 16);
+    }
+
+    /// <summary>The low and high nibbles of a needle's character (lower-case letter or digit), both cases of a letter, as bits.</summary>
+    private static (int Low, int High) Nibbles(char c)
+    {
         var high = 1 << (c >> 4);
         if (char.IsAsciiLetter(c))
         {
@@ -213,19 +370,17 @@ internal sealed class WordStartSearch
     }
 
     /// <summary>The estimated share of word starts bucket <paramref name="b"/> lets through, with <paramref name="adding"/> in it.</summary>
-    private static double Share(int[,] lowSets, int[,] highSets, int b, string? adding)
+    private static double Share(ulong[,] fit, int b, string? adding, bool exact)
     {
         var share = 1.0;
-        for (var k = 0; k < Positions; k++)
+        for (var k = 0; k < fit.GetLength(1); k++)
         {
-            var (lo, hi) = adding is null ? (0, 0) : Nibbles(adding, k);
-            lo |= lowSets[b, k];
-            hi |= highSets[b, k];
+            var set = fit[b, k] | (adding is null ? 0 : Fit(adding, k, exact));
             var fits = 0.0;
             for (var c = 0; c < LetterFrequency.Length; c++)
             {
                 var ch = c < 26 ? 'a' + c : '0' + c - 26;
-                if ((lo & (1 << (ch & 0xF))) != 0 && (hi & (1 << (ch >> 4))) != 0)
+                if (exact ? (set & (1UL << c)) != 0 : (set & (1UL << (ch & 0xF))) != 0 && (set & (1UL << (16 + (ch >> 4)))) != 0)
                 {
                     fits += LetterFrequency[c];
                 }
@@ -288,9 +443,13 @@ internal sealed class WordStartSearch
     /// </summary>
     /// <param name="window">The block the previous search of the same text stopped in: a search from inside it
     /// reads its stops from there instead of classifying the block again (start with <c>default</c>).</param>
-    public int IndexOf(ReadOnlySpan<char> text, int from, ref Window window) => sets > 1
-        ? IndexOf<TwoSets>(text, from, ref window)
-        : IndexOf<OneSet>(text, from, ref window);
+    public int IndexOf(ReadOnlySpan<char> text, int from, ref Window window) => (wide is not null, sets > 1) switch
+    {
+        (true, true) => IndexOfWide<TwoSets>(text, from, ref window),
+        (true, false) => IndexOfWide<OneSet>(text, from, ref window),
+        (false, true) => IndexOf<TwoSets>(text, from, ref window),
+        (false, false) => IndexOf<OneSet>(text, from, ref window),
+    };
 
     /// <summary>Compiles the search once for each number of bucket sets, so the block has no branch on it.</summary>
     private interface IBucketSets
@@ -316,7 +475,7 @@ internal sealed class WordStartSearch
         var p = from;
         if (p >= window.Start && p < window.End)
         {
-            var rest = window.Stops & (uint.MaxValue << (p - window.Start));
+            var rest = window.Stops & (ulong.MaxValue << (p - window.Start));
             if (rest != 0)
             {
                 return window.Start + BitOperations.TrailingZeroCount(rest);
@@ -367,7 +526,160 @@ internal sealed class WordStartSearch
     }
 
     /// <summary>The stops of the block at <see cref="Start"/> (bit i: position Start + i), up to <see cref="End"/>.</summary>
-    internal readonly record struct Window(int Start, int End, uint Stops);
+    internal readonly record struct Window(int Start, int End, ulong Stops);
+
+    /// <summary><see cref="IndexOf{TSets}"/>, 64 characters at a time (<see cref="StopsWide{TSets}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private int IndexOfWide<TSets>(ReadOnlySpan<char> text, int from, ref Window window)
+        where TSets : struct, IBucketSets
+    {
+        var p = from;
+        if (p >= window.Start && p < window.End)
+        {
+            var rest = window.Stops & (ulong.MaxValue << (p - window.Start));
+            if (rest != 0)
+            {
+                return window.Start + BitOperations.TrailingZeroCount(rest);
+            }
+
+            p = window.End;
+        }
+
+        ref var start = ref MemoryMarshal.GetReference(text);
+        var length = text.Length;
+        Span<char> edge = stackalloc char[WideReach];
+        while (p < length)
+        {
+            ulong found;
+            if (p > 0 && p <= length - WideReach + 1)
+            {
+                found = StopsWide<TSets>(ref Unsafe.Add(ref start, p - 1));
+            }
+            else
+            {
+                // As in IndexOf: the text's ends are read from a copy padded with NUL.
+                edge.Clear();
+                if (p > 0)
+                {
+                    edge[0] = text[p - 1];
+                }
+
+                var take = Math.Min(length - p, WideReach - 1);
+                text.Slice(p, take).CopyTo(edge[1..]);
+                found = StopsWide<TSets>(ref MemoryMarshal.GetReference(edge));
+                if (take < WideBlock)
+                {
+                    found &= (1UL << take) - 1;
+                }
+            }
+
+            if (found != 0)
+            {
+                window = new Window(p, p + WideBlock, found);
+                return p + BitOperations.TrailingZeroCount(found);
+            }
+
+            p += WideBlock;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Positions tried at once by the 64-character search.</summary>
+    private const int WideBlock = 64;
+
+    /// <summary>Characters the 64-character search reads from a block's start: the one before it, then <see cref="WideBlock"/> + <see cref="Confirmed"/> − 1.</summary>
+    private const int WideReach = WideBlock + Confirmed;
+
+    /// <summary>
+    /// <see cref="Stops{TSets}"/> for 64 positions. The characters are narrowed to bytes once from the one before
+    /// the block and once from eight on (every character not ASCII as 0x80), and each position's bytes are
+    /// permuted out of the two; each byte then looks up, in a 128-byte table per bucket set and position (one
+    /// two-register byte permute), the buckets whose needles have that character there. Bit 7 is not part of a
+    /// permute's index, so a character that is not ASCII looks up NUL's entry: it fits only past a needle's end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong StopsWide<TSets>(ref char before)
+        where TSets : struct, IBucketSets
+    {
+        ref var tables = ref MemoryMarshal.GetArrayDataReference(wide!);
+        var narrow = tables;
+        var lower = NarrowWide(ref before, narrow);
+        var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), narrow);
+
+        ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
+        var c0 = Avx512Vbmi.PermuteVar64x8x2(lower, shifts, upper);
+        var alnum = Avx512Vbmi.PermuteVar64x8x2(Unsafe.Add(ref tables, (int)WideTable.Alnum), lower, Unsafe.Add(ref tables, (int)WideTable.Alnum + 1));
+        var wordStart = Vector512.Equals(alnum, Vector512<byte>.Zero).ExtractMostSignificantBits();
+        var special = (Vector512.Equals(c0, Vector512.Create((byte)'\'')) | Vector512.Equals(c0, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
+
+        // The buckets, position by position: the first four, then the rest, which a special character among
+        // them lets through (the word folds to other characters than it has from there on).
+        ref var fits = ref Unsafe.Add(ref tables, WideConstants);
+        ref var fitsSecond = ref Unsafe.Add(ref fits, 2 * WidePositions);
+        var first = Fits(ref fits, c0);
+        var second = TSets.Two ? Fits(ref fitsSecond, c0) : default;
+        var firstRest = Vector512<byte>.AllBitsSet;
+        var secondRest = Vector512<byte>.AllBitsSet;
+        for (var k = 1; k < widePositions; k++)
+        {
+            var ck = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, k), upper);
+            if (k < Positions)
+            {
+                first &= Fits(ref Unsafe.Add(ref fits, 2 * k), ck);
+                second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 2 * k), ck) : default;
+            }
+            else
+            {
+                firstRest &= Fits(ref Unsafe.Add(ref fits, 2 * k), ck);
+                secondRest = TSets.Two ? secondRest & Fits(ref Unsafe.Add(ref fitsSecond, 2 * k), ck) : default;
+            }
+        }
+
+        var all = TSets.Two ? (first & firstRest) | (second & secondRest) : first & firstRest;
+        var needles = ~Vector512.Equals(all, Vector512<byte>.Zero).ExtractMostSignificantBits();
+        if (widePositions > Positions)
+        {
+            // Bit i: a special character among characters i + 4 to i + 7 (those past the block's 64th from the second narrowing).
+            var later = (Vector512.Equals(upper, Vector512.Create((byte)'\'')) | Vector512.Equals(upper, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
+            var late = (special >> 4) | (special >> 5) | (special >> 6) | (special >> 7) | later | (later << 1) | (later << 2) | (later << 3);
+            var four = TSets.Two ? first | second : first;
+            needles |= ~Vector512.Equals(four, Vector512<byte>.Zero).ExtractMostSignificantBits() & late;
+        }
+
+        needles &= wordStart;
+        var stops = special;
+        if (!everySpecialCharacter)
+        {
+            var after = ~wordStart;
+            stops &= ~(after & (after << 1) & (after << 2) & (after << 3));
+        }
+
+        for (; needles != 0; needles &= needles - 1)
+        {
+            var i = BitOperations.TrailingZeroCount(needles);
+            stops |= (ulong)Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
+        }
+
+        return stops;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Fits(ref Vector512<byte> table, Vector512<byte> characters) =>
+        Avx512Vbmi.PermuteVar64x8x2(table, characters, Unsafe.Add(ref table, 1));
+
+    /// <summary>64 characters as bytes, in order: ASCII as itself, every other character as 0x80.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> NarrowWide(ref char at, Vector512<byte> lowBytes)
+    {
+        ref var u = ref Unsafe.As<char, ushort>(ref at);
+        var most = Vector512.Create((ushort)0x80);
+        return Avx512Vbmi.PermuteVar64x8x2(
+            Vector512.Min(Vector512.LoadUnsafe(ref u), most).AsByte(),
+            lowBytes,
+            Vector512.Min(Vector512.LoadUnsafe(ref u, 32), most).AsByte());
+    }
 
     /// <summary>
     /// For the <see cref="Block"/> positions after <paramref name="before"/>, bit i set when position i is a
