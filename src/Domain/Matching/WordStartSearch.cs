@@ -622,19 +622,42 @@ internal sealed class WordStartSearch
         var second = TSets.Two ? Fits(ref fitsSecond, c0) : default;
         var firstRest = Vector512<byte>.AllBitsSet;
         var secondRest = Vector512<byte>.AllBitsSet;
-        for (var k = 1; k < widePositions; k++)
+
+        // Positions 1 to 5, written out (as a loop, its counter and branches stayed in the block's code). A
+        // position past the longest needle would let every character through, so it is skipped.
+        if (widePositions > 1)
         {
-            var ck = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, k), upper);
-            if (k < Positions)
-            {
-                first &= Fits(ref Unsafe.Add(ref fits, 2 * k), ck);
-                second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 2 * k), ck) : default;
-            }
-            else
-            {
-                firstRest &= Fits(ref Unsafe.Add(ref fits, 2 * k), ck);
-                secondRest = TSets.Two ? secondRest & Fits(ref Unsafe.Add(ref fitsSecond, 2 * k), ck) : default;
-            }
+            var c1 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 1), upper);
+            first &= Fits(ref Unsafe.Add(ref fits, 2), c1);
+            second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 2), c1) : default;
+        }
+
+        if (widePositions > 2)
+        {
+            var c2 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 2), upper);
+            first &= Fits(ref Unsafe.Add(ref fits, 4), c2);
+            second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 4), c2) : default;
+        }
+
+        if (widePositions > 3)
+        {
+            var c3 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 3), upper);
+            first &= Fits(ref Unsafe.Add(ref fits, 6), c3);
+            second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 6), c3) : default;
+        }
+
+        if (TSets.Two && widePositions > 4)
+        {
+            var c4 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 4), upper);
+            firstRest &= Fits(ref Unsafe.Add(ref fits, 8), c4);
+            secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 8), c4);
+        }
+
+        if (TSets.Two && widePositions > 5)
+        {
+            var c5 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 5), upper);
+            firstRest &= Fits(ref Unsafe.Add(ref fits, 10), c5);
+            secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 10), c5);
         }
 
         var all = TSets.Two ? (first & firstRest) | (second & secondRest) : first & firstRest;
