@@ -708,7 +708,7 @@ public sealed class KeywordMatcher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWordChar(char c) => WordTokenizer.IsWordChar(c);
 
-    private static bool IsApostrophe(char c) => c is '\'' or '’';
+    private static bool IsApostrophe(char c) => WordTokenizer.IsApostrophe(c);
 
     /// <summary>Whether the character before <paramref name="at"/> (a word character) belongs to the same word, as <see cref="WordTokenizer"/> splits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -221,5 +221,6 @@ public static class WordTokenizer
     private static bool IsNonAsciiWordChar(char c) =>
         char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 
-    private static bool IsApostrophe(char c) => c is '\'' or '’';
+    /// <summary>An apostrophe, straight or curly: inside a word (between two word characters) it is part of it.</summary>
+    internal static bool IsApostrophe(char c) => c is '\'' or '’';
 }
