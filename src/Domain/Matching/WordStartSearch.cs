@@ -445,10 +445,10 @@ internal sealed class WordStartSearch
     /// reads its stops from there instead of classifying the block again (start with <c>default</c>).</param>
     public int IndexOf(ReadOnlySpan<char> text, int from, ref Window window) => (wide is not null, sets > 1) switch
     {
-        (true, true) => IndexOfWide<TwoSets>(text, from, ref window),
-        (true, false) => IndexOfWide<OneSet>(text, from, ref window),
-        (false, true) => IndexOf<TwoSets>(text, from, ref window),
-        (false, false) => IndexOf<OneSet>(text, from, ref window),
+        (true, true) => IndexOf<Wide64, TwoSets>(text, from, ref window),
+        (true, false) => IndexOf<Wide64, OneSet>(text, from, ref window),
+        (false, true) => IndexOf<Narrow32, TwoSets>(text, from, ref window),
+        (false, false) => IndexOf<Narrow32, OneSet>(text, from, ref window),
     };
 
     /// <summary>Compiles the search once for each number of bucket sets, so the block has no branch on it.</summary>
@@ -467,73 +467,31 @@ internal sealed class WordStartSearch
         public static bool Two => true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    [SkipLocalsInit]
-    private int IndexOf<TSets>(ReadOnlySpan<char> text, int from, ref Window window)
-        where TSets : struct, IBucketSets
+    /// <summary>Compiles the search once for each form, so the block has no branch on it.</summary>
+    private interface IForm
     {
-        var p = from;
-        if (p >= window.Start && p < window.End)
-        {
-            var rest = window.Stops & (ulong.MaxValue << (p - window.Start));
-            if (rest != 0)
-            {
-                return window.Start + BitOperations.TrailingZeroCount(rest);
-            }
-
-            p = window.End;
-        }
-
-        ref var start = ref MemoryMarshal.GetReference(text);
-        var length = text.Length;
-        Span<char> edge = stackalloc char[Reach];
-        while (p < length)
-        {
-            uint found;
-            if (p > 0 && p <= length - Reach + 1)
-            {
-                found = Stops<TSets>(ref Unsafe.Add(ref start, p - 1));
-            }
-            else
-            {
-                // The text's first or last characters: copied with NUL before and after (NUL is neither a
-                // word character nor any needle's, nor a stop), so the block reads only the text.
-                edge.Clear();
-                if (p > 0)
-                {
-                    edge[0] = text[p - 1];
-                }
-
-                var take = Math.Min(length - p, Reach - 1);
-                text.Slice(p, take).CopyTo(edge[1..]);
-                found = Stops<TSets>(ref MemoryMarshal.GetReference(edge));
-                if (take < Block)
-                {
-                    found &= (1u << take) - 1;
-                }
-            }
-
-            if (found != 0)
-            {
-                window = new Window(p, p + Block, found);
-                return p + BitOperations.TrailingZeroCount(found);
-            }
-
-            p += Block;
-        }
-
-        return -1;
+        /// <summary>64 characters at a time (<see cref="StopsWide{TSets}"/>), else 32 (<see cref="Stops{TSets}"/>).</summary>
+        static abstract bool Wide { get; }
     }
 
-    /// <summary>The stops of the block at <see cref="Start"/> (bit i: position Start + i), up to <see cref="End"/>.</summary>
-    internal readonly record struct Window(int Start, int End, ulong Stops);
+    private struct Narrow32 : IForm
+    {
+        public static bool Wide => false;
+    }
 
-    /// <summary><see cref="IndexOf{TSets}"/>, 64 characters at a time (<see cref="StopsWide{TSets}"/>).</summary>
+    private struct Wide64 : IForm
+    {
+        public static bool Wide => true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private int IndexOfWide<TSets>(ReadOnlySpan<char> text, int from, ref Window window)
+    private int IndexOf<TForm, TSets>(ReadOnlySpan<char> text, int from, ref Window window)
+        where TForm : struct, IForm
         where TSets : struct, IBucketSets
     {
+        var block = TForm.Wide ? WideBlock : Block;
+        var reach = TForm.Wide ? WideReach : Reach;
         var p = from;
         if (p >= window.Start && p < window.End)
         {
@@ -552,23 +510,25 @@ internal sealed class WordStartSearch
         while (p < length)
         {
             ulong found;
-            if (p > 0 && p <= length - WideReach + 1)
+            if (p > 0 && p <= length - reach + 1)
             {
-                found = StopsWide<TSets>(ref Unsafe.Add(ref start, p - 1));
+                found = TForm.Wide ? StopsWide<TSets>(ref Unsafe.Add(ref start, p - 1)) : Stops<TSets>(ref Unsafe.Add(ref start, p - 1));
             }
             else
             {
-                // As in IndexOf: the text's ends are read from a copy padded with NUL.
+                // The text's first or last characters: copied with NUL before and after (NUL is neither a
+                // word character nor any needle's, nor a stop), so the block reads only the text.
                 edge.Clear();
                 if (p > 0)
                 {
                     edge[0] = text[p - 1];
                 }
 
-                var take = Math.Min(length - p, WideReach - 1);
+                var take = Math.Min(length - p, reach - 1);
                 text.Slice(p, take).CopyTo(edge[1..]);
-                found = StopsWide<TSets>(ref MemoryMarshal.GetReference(edge));
-                if (take < WideBlock)
+                ref var copy = ref MemoryMarshal.GetReference(edge);
+                found = TForm.Wide ? StopsWide<TSets>(ref copy) : Stops<TSets>(ref copy);
+                if (take < block)
                 {
                     found &= (1UL << take) - 1;
                 }
@@ -576,15 +536,18 @@ internal sealed class WordStartSearch
 
             if (found != 0)
             {
-                window = new Window(p, p + WideBlock, found);
+                window = new Window(p, p + block, found);
                 return p + BitOperations.TrailingZeroCount(found);
             }
 
-            p += WideBlock;
+            p += block;
         }
 
         return -1;
     }
+
+    /// <summary>The stops of the block at <see cref="Start"/> (bit i: position Start + i), up to <see cref="End"/>.</summary>
+    internal readonly record struct Window(int Start, int End, ulong Stops);
 
     /// <summary>Positions tried at once by the 64-character search.</summary>
     private const int WideBlock = 64;
