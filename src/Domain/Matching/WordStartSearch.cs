@@ -257,7 +257,7 @@ internal sealed class WordStartSearch
         tables[(int)WideTable.Narrow] = Vector512.Create<byte>(bytes[..64]);
         for (var shift = 1; shift <= WidePositions; shift++)
         {
-            // Byte i: character i + shift of the 64 narrowed from the block's start, or, past them, of the 64
+            // Byte i: character i + shift of the 64 narrowed from the one before the block, or, past them, of the 64
             // narrowed from eight characters on (the second operand's bytes are numbered from 64).
             for (var i = 0; i < 64; i++)
             {
@@ -567,10 +567,11 @@ internal sealed class WordStartSearch
         where TSets : struct, IBucketSets
     {
         ref var tables = ref MemoryMarshal.GetArrayDataReference(wide!);
-        var narrow = tables;
-        var lower = NarrowWide(ref before, narrow);
-        var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), narrow);
+        var lowBytes = Unsafe.Add(ref tables, (int)WideTable.Narrow);
+        var lower = NarrowWide(ref before, lowBytes);
+        var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), lowBytes);
 
+        // Each position's first character (c0), and whether the one before it is a letter or digit (from lower as it is).
         ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
         var c0 = Avx512Vbmi.PermuteVar64x8x2(lower, shifts, upper);
         var alnum = Avx512Vbmi.PermuteVar64x8x2(Unsafe.Add(ref tables, (int)WideTable.Alnum), lower, Unsafe.Add(ref tables, (int)WideTable.Alnum + 1));
