@@ -143,8 +143,8 @@ public sealed class WordStartSearchTests
     [Avx512Fact]
     public void WordsThatDifferFromANeedlePastTheFourthCharacter_AreNotStops_64AtATime()
     {
-        // The 64-character search compares up to eight characters in its buckets; the 32-character one four, then
-        // checks the eight exactly. Neither lets these through.
+        // Both forms compare the first four characters in their buckets (the 64-character one six, with more than
+        // 16 needles), then check eight exactly. Neither lets these through.
         var text = string.Join(' ', Enumerable.Repeat("Sanctimonious sanctuary, sancta sanctum; sanctify.", 10));
         Assert.Empty(Reported(new WordStartSearch(["sanction"], wide: true), text, 0));
         Assert.Empty(Reported(new WordStartSearch(["sanction"], wide: false), text, 0));
@@ -225,50 +225,38 @@ public sealed class WordStartSearchTests
     }
 }
 
+/// <summary>Why a test of one form of the search is skipped: the processor lacks its instructions.</summary>
+internal static class SearchSkip
+{
+    public static string? Avx2 => WordStartSearch.IsSupported
+        ? null
+        : "This processor has no AVX2: the matcher searches with SearchValues<string> here (MatchStrategyTests cover it).";
+
+    public static string? Avx512 => WordStartSearch.IsWideSupported
+        ? null
+        : "This processor has no AVX-512 VBMI: the matcher searches 32 characters at a time here (the AVX2 tests cover it).";
+}
+
 /// <summary>A fact about the AVX2 search; skipped with a message on a processor without AVX2, where the matcher does not use it.</summary>
 public sealed class Avx2FactAttribute : FactAttribute
 {
-    public Avx2FactAttribute()
-    {
-        if (!WordStartSearch.IsSupported)
-        {
-            Skip = "This processor has no AVX2: the matcher searches with SearchValues<string> here (MatchStrategyTests cover it).";
-        }
-    }
-}
-
-/// <summary>A fact about the 64-character search; skipped with a message on a processor without AVX-512 VBMI, where the matcher uses the 32-character one.</summary>
-public sealed class Avx512FactAttribute : FactAttribute
-{
-    public Avx512FactAttribute()
-    {
-        if (!WordStartSearch.IsWideSupported)
-        {
-            Skip = "This processor has no AVX-512 VBMI: the matcher searches 32 characters at a time here (the AVX2 tests cover it).";
-        }
-    }
-}
-
-/// <summary>A theory about the 64-character search; skipped with a message on a processor without AVX-512 VBMI.</summary>
-public sealed class Avx512TheoryAttribute : TheoryAttribute
-{
-    public Avx512TheoryAttribute()
-    {
-        if (!WordStartSearch.IsWideSupported)
-        {
-            Skip = "This processor has no AVX-512 VBMI: the matcher searches 32 characters at a time here (the AVX2 tests cover it).";
-        }
-    }
+    public Avx2FactAttribute() => Skip = SearchSkip.Avx2;
 }
 
 /// <summary>A theory about the AVX2 search; skipped with a message on a processor without AVX2.</summary>
 public sealed class Avx2TheoryAttribute : TheoryAttribute
 {
-    public Avx2TheoryAttribute()
-    {
-        if (!WordStartSearch.IsSupported)
-        {
-            Skip = "This processor has no AVX2: the matcher searches with SearchValues<string> here (MatchStrategyTests cover it).";
-        }
-    }
+    public Avx2TheoryAttribute() => Skip = SearchSkip.Avx2;
+}
+
+/// <summary>A fact about the 64-character search; skipped with a message on a processor without AVX-512 VBMI, where the matcher uses the 32-character one.</summary>
+public sealed class Avx512FactAttribute : FactAttribute
+{
+    public Avx512FactAttribute() => Skip = SearchSkip.Avx512;
+}
+
+/// <summary>A theory about the 64-character search; skipped with a message on a processor without AVX-512 VBMI.</summary>
+public sealed class Avx512TheoryAttribute : TheoryAttribute
+{
+    public Avx512TheoryAttribute() => Skip = SearchSkip.Avx512;
 }
