@@ -132,6 +132,27 @@ public sealed class MatchStrategyTests
     }
 
     [Fact]
+    public void Search_FindsEveryFormOfAShortKey_AndNoWordThatOnlyBeginsLikeIt()
+    {
+        // The search lets a word through only when the character after a short needle may follow it in one of
+        // its patterns' words: "make" keys as "mak", whose forms go on with e, i, k or s or end there ("mak" is a
+        // word of its own); "=plan" ends there ("plan's" folds to "plans").
+        var watches = new[] { WatchBuilder.Expression("make", id: "make"), WatchBuilder.Expression("=plan", id: "plan"), WatchBuilder.Expression("agency", id: "agency") };
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+
+        var article = ArticleBuilder.WithBody("Makers make it; MAKES, making, maker's mak-up. Plans, plan's plan PLANE. Agencies, agenda, agency’s.");
+        var matches = search.Match(article);
+        Assert.Equal(Describe(tokenize.Match(article)), Describe(matches));
+        Assert.Equal(["make", "makes", "making", "mak"], Words("make"));
+        Assert.Equal(["plan"], Words("plan"));
+        Assert.Equal(["agencies", "agency’s"], Words("agency"));
+        Assert.Empty(search.Match(ArticleBuilder.WithBody("Makers planned a plane; an agenda for the maker and the planet.")));
+
+        string[] Words(string watch) => [.. matches.Single(m => m.WatchId == watch).Hits.Select(h => article.Body.Substring(h.Offset, h.Length).ToLowerInvariant())];
+    }
+
+    [Fact]
     public void Search_WithOnlyNonAsciiTerms_StillFindsThem()
     {
         // "straße" folds to a needle that is not ASCII, so the search has no needles at all: only the words

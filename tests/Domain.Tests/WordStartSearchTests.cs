@@ -53,6 +53,62 @@ public sealed class WordStartSearchTests
     }
 
     [Avx2Fact]
+    public void EveryNeedleFollowedByACharacterThatMayFollowIt_IsReported() => EveryFollowedNeedleIsReported(wide: false);
+
+    [Avx512Fact]
+    public void EveryNeedleFollowedByACharacterThatMayFollowIt_IsReported_64AtATime() => EveryFollowedNeedleIsReported(wide: true);
+
+    private static void EveryFollowedNeedleIsReported(bool wide)
+    {
+        // Some needles say what may follow them (letters and digits of the syllables, and the word's end);
+        // the text's words go on with those and with others.
+        var follow = Gen.OneOf<string>(" ", "a", "e", "i", "n", "o", "s", "t", "r", "x", "7").Array[1, 4].Select(string.Concat);
+        Gen.Select(Gen.Select(Needle, follow.Null()).Array[1, 40], Text, Gen.Bool).Sample((pairs, text, every) =>
+        {
+            var needles = pairs.Select(p => p.Item1).Distinct().ToArray();
+            var follows = pairs.Where(p => p.Item2 is not null).GroupBy(p => p.Item1)
+                .Where(g => pairs.All(p => p.Item1 != g.Key || p.Item2 is not null))
+                .ToDictionary(g => g.Key, g => string.Concat(g.Select(p => p.Item2)));
+            var search = new WordStartSearch(needles, every, wide, follows);
+            var reported = Reported(search, text, 0);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (MustReport(needles, text, i, every, follows))
+                {
+                    Assert.Contains(i, reported);
+                }
+            }
+        }, iter: 20_000);
+    }
+
+    [Avx2Fact]
+    public void WordsThatGoOnOtherwiseThanANeedleMay_AreNotStops() => OnlyWhatMayFollowIsStopped(wide: false);
+
+    [Avx512Fact]
+    public void WordsThatGoOnOtherwiseThanANeedleMay_AreNotStops_64AtATime() => OnlyWhatMayFollowIsStopped(wide: true);
+
+    private static void OnlyWhatMayFollowIsStopped(bool wide)
+    {
+        // "pla" may be followed by "s" or end its word; "g7" by a zero; "sanctions" is too long to say (the exact
+        // check reads eight characters). An apostrophe is a stop of its own, and lets "pla's" through.
+        var follows = new Dictionary<string, string> { ["pla"] = "s ", ["g7"] = "0" };
+        var search = new WordStartSearch(["pla", "g7", "sanctions"], wide: wide, follows: follows);
+        var text = string.Join(' ', Enumerable.Repeat("Play plans: PLA, plas-pla pla's plaza place G70 g7s G7 g71 sanctionsx", 3));
+        var stops = Reported(search, text, 0).Select(at => text[at..].Split(' ', ',', ':', '-')[0]).ToArray();
+
+        Assert.Equal(Enumerable.Repeat<string[]>(["PLA", "plas", "pla", "pla's", "'s", "G70", "sanctionsx"], 3).SelectMany(s => s), stops);
+        Assert.Empty(Reported(new WordStartSearch(["pla"], wide: wide, follows: new Dictionary<string, string> { ["pla"] = "y" }), "plan place plaza", 0));
+    }
+
+    [Avx2Fact]
+    public void WhatMayFollowANeedle_IsLettersDigitsOrTheWordsEnd()
+    {
+        Assert.Throws<ArgumentException>(() => new WordStartSearch(["pla"], follows: new Dictionary<string, string> { ["pla"] = "S" }));
+        Assert.Throws<ArgumentException>(() => new WordStartSearch(["pla"], follows: new Dictionary<string, string> { ["pla"] = "'" }));
+        Assert.Throws<ArgumentException>(() => new WordStartSearch(["pla"], follows: new Dictionary<string, string> { ["pla"] = string.Empty }));
+    }
+
+    [Avx2Fact]
     public void FromAnyPosition_TheFirstStopIsNoLaterThanTheFirstThatMustBeReported() => FirstStopIsNoLaterThanMust(wide: false);
 
     [Avx512Fact]
@@ -156,13 +212,28 @@ public sealed class WordStartSearchTests
     [Avx512Fact]
     public void SpecialCharacters_AfterFourLetters_AreReportedOnlyWhenAskedFor_64AtATime() => SpecialCharactersAfterFourLetters(wide: true);
 
+    [Avx512Fact]
+    public void SpecialCharacters_AreReportedOnlyInWordsThatMayBeginWithANeedle_64AtATime()
+    {
+        // "Rus" may begin "ru…", "na" "nai…", "d" "de…"; "NHS", "j" (in "déjà", after the é) and "Nato" (four
+        // letters) begin none. The 32-character search reports every special character within a word's first four.
+        var text = "    Russia’s   Rus’s   Nato's   NHS's   straße  naïve   déjà   Ｆｕｌｌ";
+        string[] needles = ["ru", "nai", "de"];
+        var wide = Reported(new WordStartSearch(needles, wide: true), text, 0).Select(at => text[at]).Where(c => c == '\'' || c > 0x7F);
+        var narrow = Reported(new WordStartSearch(needles, wide: false), text, 0).Select(at => text[at]).Where(c => c == '\'' || c > 0x7F);
+
+        Assert.Equal("’ïéＦｕｌｌ", string.Concat(wide));
+        Assert.Equal("’'ïéàＦｕｌｌ", string.Concat(narrow));
+    }
+
     private static void SpecialCharactersAfterFourLetters(bool wide)
     {
         var text = "    Russia’s   Rus’s   Nato's   NHS's   straße  naïve   déjà   Ｆｕｌｌ";
         var early = Reported(new WordStartSearch(["qz"], wide: wide), text, 0).Select(at => text[at]).ToArray();
         var every = Reported(new WordStartSearch(["qz"], everySpecialCharacter: true, wide: wide), text, 0).Select(at => text[at]).ToArray();
 
-        Assert.Equal("’'ïéàＦｕｌｌ", new string(early));
+        // No word here may begin with "qz": the 64-character search reports only those that begin words.
+        Assert.Equal(wide ? "Ｆｕｌｌ" : "’'ïéàＦｕｌｌ", new string(early));
         Assert.Equal("’’''ßïéàＦｕｌｌ", new string(every));
     }
 
@@ -186,12 +257,27 @@ public sealed class WordStartSearchTests
     /// first four and then, within its first eight, an apostrophe or a non-ASCII character (a word that folds to
     /// other characters than it has).
     /// </summary>
-    private static bool MustReport(string[] needles, string text, int i, bool every)
+    /// <remarks>
+    /// With <paramref name="follows"/>, a needle of fewer than eight characters that has an entry must be followed by
+    /// one of its characters there: a letter or digit (any case), or, for <see cref="WordStartSearch.WordEnds"/>, the
+    /// text's end or any character but a letter, a digit, an apostrophe or a non-ASCII one (those fold otherwise and
+    /// are always let through).
+    /// </remarks>
+    private static bool MustReport(string[] needles, string text, int i, bool every, IReadOnlyDictionary<string, string>? follows = null)
     {
         var c = text[i];
         if (c == '\'' || c > 0x7F)
         {
-            return every || i < 4 || text.AsSpan(i - 4, 4).ContainsAnyExcept(AsciiLettersAndDigits);
+            if (every)
+            {
+                return true;
+            }
+
+            // The ASCII letters and digits just before it: a word's first characters, whose fold the word's begins with.
+            var before = text.AsSpan(0, i);
+            var run = before.Length - (before.LastIndexOfAnyExcept(AsciiLettersAndDigits) + 1);
+            var folded = before[^run..].ToString().ToLowerInvariant();
+            return run == 0 || (run < 4 && needles.Any(n => n.StartsWith(folded, StringComparison.Ordinal) || folded.StartsWith(n, StringComparison.Ordinal)));
         }
 
         if (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1]))
@@ -200,9 +286,25 @@ public sealed class WordStartSearchTests
         }
 
         return needles.Any(n =>
-            (i + n.Length <= text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, n.Length), n))
+            (i + n.Length <= text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, n.Length), n) && MayFollow(n, i + n.Length))
             || (n.Length > 4 && i + 4 < text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, 4), n.AsSpan(0, 4))
                 && text.AsSpan(i + 4, Math.Min(4, text.Length - i - 4)).ContainsAnyExcept(NotSpecial)));
+
+        bool MayFollow(string needle, int at)
+        {
+            if (follows is null || needle.Length >= 8 || !follows.TryGetValue(needle, out var next))
+            {
+                return true;
+            }
+
+            if (at == text.Length)
+            {
+                return next.Contains(WordStartSearch.WordEnds);
+            }
+
+            var c = text[at];
+            return c == '\'' || c > 0x7F || (char.IsAsciiLetterOrDigit(c) ? next.Contains(char.ToLowerInvariant(c)) : next.Contains(WordStartSearch.WordEnds));
+        }
     }
 
     /// <summary>Every character but the apostrophe and those that are not ASCII.</summary>

@@ -82,6 +82,8 @@ public sealed class KeywordMatcher
     private readonly WordFilter filter;
     private readonly ulong[] prefixFilter;
     private readonly SearchStatistics statistics = new();
+    /// <summary>With <see cref="MatchStrategy.Search"/>: what the first characters of a word with a trigger may be.</summary>
+    private readonly NeedlePrefixes? needlePrefixes;
 
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
     {
@@ -108,8 +110,9 @@ public sealed class KeywordMatcher
             triggerNeedles = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
             // Folds are lower-case letters and digits; should one ever be anything else, SearchValues takes it as it is.
             wordStarts = WordStartSearch.IsSupported && triggers.All(WordStartSearch.CanSearchFor)
-                ? new WordStartSearch(triggers, everySpecialCharacter: nonAscii > 0)
+                ? new WordStartSearch(triggers, everySpecialCharacter: nonAscii > 0, follows: Follows(table.Patterns.Where((_, id) => isTrigger[id])))
                 : null;
+            needlePrefixes = new NeedlePrefixes(table.Needles(id => isTrigger[id]));
             var longest = triggers.Select(n => n.Length).DefaultIfEmpty(0).Max();
             needleSeen = Math.Max(nonAscii, wordStarts is null ? longest : Math.Min(longest, WordStartSearch.Positions));
         }
@@ -457,6 +460,13 @@ public sealed class KeywordMatcher
                 {
                     start++;
                 }
+
+                // Else the word folds to what begins with the characters before its special one.
+                if (!needlePrefixes!.MayBegin(t[start..at]))
+                {
+                    pos = at + 1;
+                    continue;
+                }
             }
             else
             {
@@ -786,6 +796,38 @@ public sealed class KeywordMatcher
     /// </summary>
     private static string Needle(WordPattern pattern) =>
         pattern.Match == WordMatch.Inflected && pattern.Key.Length >= 3 && pattern.Key[^1] == 'y' ? pattern.Key[..^1] : pattern.Key;
+
+    /// <summary>
+    /// For the needle search: per trigger needle, each character that may come right after it in a word one of its
+    /// patterns matches (<see cref="WordStartSearch.WordEnds"/> where the word may end there). An inflected key's
+    /// words are among its forms (<see cref="EnglishInflection.Forms"/>, which the word filter relies on too), an
+    /// exact fold's word is the fold; a prefix may go on with anything, so its needle has no entry.
+    /// </summary>
+    private static Dictionary<string, string> Follows(IEnumerable<WordPattern> triggers)
+    {
+        var follows = new Dictionary<string, string>(StringComparer.Ordinal);
+        var anything = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in triggers)
+        {
+            var needle = Needle(pattern);
+            if (pattern.Match == WordMatch.Prefix)
+            {
+                anything.Add(needle);
+                continue;
+            }
+
+            IEnumerable<string> words = pattern.Match == WordMatch.Exact ? [pattern.Key] : EnglishInflection.Forms(pattern.Key);
+            var next = words.Where(w => w.StartsWith(needle, StringComparison.Ordinal))
+                .Select(w => w.Length > needle.Length ? w[needle.Length] : WordStartSearch.WordEnds);
+            follows[needle] = string.Concat(follows.GetValueOrDefault(needle, string.Empty).Concat(next).Distinct().Order());
+        }
+
+        // Only what the search can compare: a needle it takes, followed by letters and digits it takes.
+        static bool Comparable(KeyValuePair<string, string> follow) =>
+            WordStartSearch.CanSearchFor(follow.Key) && follow.Value.Length > 0
+            && follow.Value.All(c => c == WordStartSearch.WordEnds || WordStartSearch.CanSearchFor(c.ToString()));
+        return follows.Where(f => !anything.Contains(f.Key) && Comparable(f)).ToDictionary(StringComparer.Ordinal);
+    }
 
     private sealed record CompiledWatch(Watch Watch, Condition Root);
 

@@ -105,7 +105,11 @@ internal sealed class WordStartSearch
     /// terms that are not ASCII).</param>
     /// <param name="wide">Search 64 characters at a time (AVX-512) rather than 32 (AVX2); by default, when the processor can.
     /// The two report the same stops but for a few of the false ones.</param>
-    public WordStartSearch(IReadOnlyCollection<string> needles, bool everySpecialCharacter = false, bool? wide = null)
+    /// <param name="follows">For some needles of fewer than <see cref="Confirmed"/> characters, every character
+    /// (a lower-case ASCII letter or digit, or <see cref="WordEnds"/>) that may come right after the needle in a word
+    /// it starts: a word that goes on with another letter or digit is then not reported ("pla" is not reported in
+    /// "place" when only "plas", "plae", "plai" and "pla" itself may follow). Needles not here may be followed by anything.</param>
+    public WordStartSearch(IReadOnlyCollection<string> needles, bool everySpecialCharacter = false, bool? wide = null, IReadOnlyDictionary<string, string>? follows = null)
     {
         this.everySpecialCharacter = everySpecialCharacter;
         if (!needles.All(CanSearchFor))
@@ -143,7 +147,17 @@ internal sealed class WordStartSearch
             }
         }
 
-        foreach (var needle in distinct)
+        // What the exact check compares: each needle, or, where what may follow it is known, the needle with each
+        // of those characters after it (the word's end as what the check makes of any character but a letter or digit).
+        var keys = distinct.SelectMany(n => follows is not null && n.Length < Confirmed && follows.TryGetValue(n, out var next)
+            ? next.Distinct().Select(c => n + (c == WordEnds ? Ended : c))
+            : [n]).ToArray();
+        if (follows is not null && !follows.All(f => f.Value.Length > 0 && f.Value.All(c => c == WordEnds || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))))
+        {
+            throw new ArgumentException("What may follow a needle is a lower-case ASCII letter, a digit or WordEnds, and something must.", nameof(follows));
+        }
+
+        foreach (var needle in keys)
         {
             var first = Key(needle, 0);
             if (needle.Length <= 4)
@@ -158,8 +172,11 @@ internal sealed class WordStartSearch
             }
         }
 
-        shortMasks = [.. distinct.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(LengthMask)];
+        shortMasks = [.. keys.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(LengthMask)];
     }
+
+    /// <summary>In <c>follows</c>: the word may end right after the needle.</summary>
+    public const char WordEnds = ' ';
 
     /// <summary>
     /// Puts each needle in the bucket where it adds least to the share of text the buckets let through
@@ -587,6 +604,9 @@ internal sealed class WordStartSearch
         var firstRest = Vector512<byte>.AllBitsSet;
         var secondRest = Vector512<byte>.AllBitsSet;
 
+        // What fits the buckets over a word's first one, two and three characters, for its special characters.
+        var (first1, second1) = (first, second);
+
         // Positions 1 to 5, written out (as a loop, its counter and branches stayed in the block's code). A
         // position past the longest needle would let every character through, so it is skipped.
         if (widePositions > 1)
@@ -596,6 +616,7 @@ internal sealed class WordStartSearch
             second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 2), c1) : default;
         }
 
+        var (first2, second2) = (first, second);
         if (widePositions > 2)
         {
             var c2 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 2), upper);
@@ -603,6 +624,7 @@ internal sealed class WordStartSearch
             second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 4), c2) : default;
         }
 
+        var (first3, second3) = (first, second);
         if (widePositions > 3)
         {
             var c3 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 3), upper);
@@ -637,10 +659,16 @@ internal sealed class WordStartSearch
 
         needles &= wordStart;
         var stops = special;
-        if (!everySpecialCharacter)
+        if (!everySpecialCharacter && special != 0)
         {
-            var after = ~wordStart;
-            stops &= ~(after & (after << 1) & (after << 2) & (after << 3));
+            // A special character is reported where it begins a word, or where the word's one to three characters
+            // before it fit a bucket's first ones (its fold begins with them, so may with a needle). Further into a
+            // word, the word start was judged by its characters. A word begun in the block before is not seen here,
+            // so the first three positions are reported as they are.
+            var begins1 = wordStart & NotZero(TSets.Two ? first1 | second1 : first1);
+            var begins2 = wordStart & NotZero(TSets.Two ? first2 | second2 : first2);
+            var begins3 = wordStart & NotZero(TSets.Two ? first3 | second3 : first3);
+            stops &= wordStart | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
         }
 
         for (; needles != 0; needles &= needles - 1)
@@ -651,6 +679,10 @@ internal sealed class WordStartSearch
 
         return stops;
     }
+
+    /// <summary>Bit i: byte i is not zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NotZero(Vector512<byte> bytes) => ~Vector512.Equals(bytes, Vector512<byte>.Zero).ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Fits(ref Vector512<byte> table, Vector512<byte> characters) =>
@@ -755,20 +787,19 @@ internal sealed class WordStartSearch
 
     /// <summary>
     /// 1 if a needle may start at <paramref name="at"/>, as far as its first <see cref="Confirmed"/> characters
-    /// tell: they begin with a needle (ASCII case folded by <c>| 0x20</c>, which leaves digits as they are and
-    /// makes no other character a letter or digit), or one of them is an apostrophe or non-ASCII, so that
-    /// the word may fold to other characters than it has. Else 0. Nothing branches on an answer but the
+    /// tell: they begin with a needle (ASCII case folded, every character but a letter or digit read as <see cref="Ended"/>), with
+    /// a character that may follow it after it where that is known, or one of them is an apostrophe or non-ASCII,
+    /// so that the word may fold to other characters than it has. Else 0. Nothing branches on an answer but the
     /// loop over the longer needles' lengths, which runs only where their first four characters are found.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Confirm(ref byte at)
     {
-        const ulong lower = 0x0020_0020_0020_0020UL;
         var first = Unsafe.ReadUnaligned<ulong>(ref at);
         var next = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8));
         var found = Special(first) | Special(next);
-        first |= lower;
-        next |= lower;
+        first = Folded(first);
+        next = Folded(next);
         foreach (var mask in shortMasks)
         {
             found |= Bit(shortKeys, Slot(first & mask));
@@ -783,6 +814,32 @@ internal sealed class WordStartSearch
 
         return (uint)found;
     }
+
+    /// <summary>
+    /// Four characters as the exact check compares them: ASCII letters in lower case, digits as they are, and
+    /// every other character as <see cref="Ended"/> (so the end of a word reads the same whatever ends it). Only meaningful where
+    /// the four are ASCII: where one is not, <see cref="Special"/> has reported the position already.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Folded(ulong four)
+    {
+        const ulong ones = 0x0001_0001_0001_0001UL;
+        const ulong highs = 0x0080_0080_0080_0080UL;
+
+        // Per 16-bit lane, for ASCII c: bit 7 of c + (0x80 − lo) is set when c ≥ lo, and bit 7 of c + (0x7F − hi) when c > hi.
+        var lower = four | (0x20 * ones);
+        var letter = (lower + ((0x80 - 'a') * ones)) & ~(lower + ((0x7F - 'z') * ones));
+        var digit = (four + ((0x80 - '0') * ones)) & ~(four + ((0x7F - '9') * ones));
+        var kept = ((letter | digit) & highs) >> 7;
+        var keep = (kept << 16) - kept;
+        return (lower & keep) | (Ended * ones & ~keep);
+    }
+
+    /// <summary>
+    /// What the exact check reads every character but an ASCII letter or digit as: the end of a word. Not NUL,
+    /// which a shorter needle's key has in the same place.
+    /// </summary>
+    private const char Ended = '\u007F';
 
     /// <summary>1 if one of four characters is an apostrophe (U+0027) or not ASCII, else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
