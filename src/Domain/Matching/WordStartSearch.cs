@@ -11,9 +11,11 @@ namespace Ingest.Domain.Matching;
 /// one of a few needles (lower-case ASCII letters and digits). A position is a candidate when the character
 /// before it is not an ASCII letter or digit (or there is none) and its first characters, ASCII case ignored,
 /// fit one of 8 or 16 buckets of needles. Each candidate is then checked exactly against the needles' first
-/// eight characters (by hashes, so a rare false one passes). Apostrophes and non-ASCII characters are reported
-/// too, except after four ASCII letters or digits (see <see cref="Positions"/>), for the caller to look at the
-/// word they are in. Every place a needle starts a word is reported, and a few others; the caller checks each.
+/// eight characters (by hashes, so a rare false one passes), and, where the caller says what may follow a short
+/// needle, the character after it. Apostrophes and non-ASCII characters are reported too, for the caller to look
+/// at the word they are in, except after four ASCII letters or digits (see <see cref="Positions"/>) or after one to
+/// three that fit no bucket (the word's fold begins with those, so with no needle). Every place a needle starts a
+/// word is reported, and a few others; the caller checks each.
 /// Unlike a substring search, a needle inside a word ("tion" in "nation") is not reported at all, so common
 /// letter sequences cost nothing.
 /// <para>
@@ -100,9 +102,9 @@ internal sealed class WordStartSearch
 
     /// <param name="needles">Lower-case ASCII letters and digits. Any number is searched correctly, but past a few dozen
     /// the buckets let most words through (the matcher uses this search up to <see cref="KeywordMatcher.MaxSearchNeedles"/>).</param>
-    /// <param name="everySpecialCharacter">Report every apostrophe and non-ASCII character, also those after four ASCII
-    /// letters or digits: needed when some words are found only by their special characters (the caller has
-    /// terms that are not ASCII).</param>
+    /// <param name="everySpecialCharacter">Report every apostrophe and non-ASCII character, also those after ASCII
+    /// letters or digits no needle begins with: needed when some words are found only by their special characters
+    /// (the caller has terms that are not ASCII).</param>
     /// <param name="wide">Search 64 characters at a time (AVX-512) rather than 32 (AVX2); by default, when the processor can.
     /// The two report the same stops but for a few of the false ones.</param>
     /// <param name="follows">For some needles of fewer than <see cref="Confirmed"/> characters, every character
@@ -455,8 +457,9 @@ internal sealed class WordStartSearch
 
     /// <summary>
     /// The first position at or after <paramref name="from"/> where a word may start with a needle, or where
-    /// there is an ASCII apostrophe or a non-ASCII character (the caller decides whether it is in a word); −1
-    /// if there is none. Every such position is reported; some where no needle starts a word are too.
+    /// there is an ASCII apostrophe or a non-ASCII character in a word that may begin with one (the caller decides
+    /// whether it is in a word); −1 if there is none. Every such position is reported; some where no needle starts
+    /// a word are too.
     /// </summary>
     /// <param name="window">The block the previous search of the same text stopped in: a search from inside it
     /// reads its stops from there instead of classifying the block again (start with <c>default</c>).</param>
@@ -742,29 +745,37 @@ internal sealed class WordStartSearch
         var c3 = Narrow(ref Unsafe.Add(ref before, 4));
         var (h0, h1, h2, h3) = (High(here, nibble), High(c1, nibble), High(c2, nibble), High(c3, nibble));
         var (l1, l2, l3) = (c1 & nibble, c2 & nibble, c3 & nibble);
-        var buckets = Avx2.Shuffle(lows, here) & Avx2.Shuffle(highs, h0)
-            & Avx2.Shuffle(Unsafe.Add(ref lows, 1), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 1), h1)
-            & Avx2.Shuffle(Unsafe.Add(ref lows, 2), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 2), h2)
-            & Avx2.Shuffle(Unsafe.Add(ref lows, 3), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 3), h3);
+
+        // Over the first one, two, three and four characters (the first three for special characters, below).
+        var first1 = Avx2.Shuffle(lows, here) & Avx2.Shuffle(highs, h0);
+        var first2 = first1 & Avx2.Shuffle(Unsafe.Add(ref lows, 1), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 1), h1);
+        var first3 = first2 & Avx2.Shuffle(Unsafe.Add(ref lows, 2), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 2), h2);
+        var buckets = first3 & Avx2.Shuffle(Unsafe.Add(ref lows, 3), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 3), h3);
         if (TSets.Two)
         {
-            buckets |= Avx2.Shuffle(Unsafe.Add(ref lows, 4), here) & Avx2.Shuffle(Unsafe.Add(ref highs, 4), h0)
-                & Avx2.Shuffle(Unsafe.Add(ref lows, 5), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 5), h1)
-                & Avx2.Shuffle(Unsafe.Add(ref lows, 6), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 6), h2)
-                & Avx2.Shuffle(Unsafe.Add(ref lows, 7), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 7), h3);
+            var second1 = Avx2.Shuffle(Unsafe.Add(ref lows, 4), here) & Avx2.Shuffle(Unsafe.Add(ref highs, 4), h0);
+            var second2 = second1 & Avx2.Shuffle(Unsafe.Add(ref lows, 5), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 5), h1);
+            var second3 = second2 & Avx2.Shuffle(Unsafe.Add(ref lows, 6), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 6), h2);
+            buckets |= second3 & Avx2.Shuffle(Unsafe.Add(ref lows, 7), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 7), h3);
+            (first1, first2, first3) = (first1 | second1, first2 | second2, first3 | second3);
         }
 
         // Bytes back in character order (the packing left them as 0–7, 16–23, 8–15, 24–31) before their bits are read.
         var needles = InOrder(~Vector256.Equals(buckets, Vector256<byte>.Zero) & wordStart).ExtractMostSignificantBits();
         var stops = InOrder(special).ExtractMostSignificantBits();
 
-        // A special character after four ASCII letters or digits is left out (unless every one is asked for):
-        // those four are in its word, so the word's first four characters are plain and it is reported by its
-        // start if it can be a needle's (or an earlier special character in it is reported).
-        if (!everySpecialCharacter)
+        // A special character is left out (unless every one is asked for) where its word began one to three
+        // characters before it with characters that fit no bucket (the word folds to what begins with them), or
+        // more than three before it: then the word's first four characters are plain, and it is reported by its
+        // start if it can be a needle's (or an earlier special character in it is reported). A word begun in the
+        // block before is not seen here, so the first three positions are reported as they are.
+        if (!everySpecialCharacter && stops != 0)
         {
-            var after = ~InOrder(wordStart).ExtractMostSignificantBits();
-            stops &= ~(after & (after << 1) & (after << 2) & (after << 3));
+            var start = InOrder(wordStart).ExtractMostSignificantBits();
+            var begins1 = start & InOrder(~Vector256.Equals(first1, Vector256<byte>.Zero)).ExtractMostSignificantBits();
+            var begins2 = start & InOrder(~Vector256.Equals(first2, Vector256<byte>.Zero)).ExtractMostSignificantBits();
+            var begins3 = start & InOrder(~Vector256.Equals(first3, Vector256<byte>.Zero)).ExtractMostSignificantBits();
+            stops &= start | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
         }
 
         // Each bucket hit checked against the needles' first characters exactly.
