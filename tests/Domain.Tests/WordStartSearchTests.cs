@@ -255,8 +255,8 @@ public sealed class WordStartSearchTests
 
     /// <summary>
     /// What must be reported at <paramref name="i"/>: an apostrophe or a non-ASCII character, unless it comes after
-    /// four ASCII letters or digits, or after one to three that begin no needle and that no needle begins, and not
-    /// <paramref name="every"/> one is asked for; or a word start (no ASCII
+    /// four ASCII letters or digits, or after one to three that begin no needle and that no needle begins (followed by
+    /// what may follow it), and not <paramref name="every"/> one is asked for; or a word start (no ASCII
     /// letter or digit before it) whose ASCII-folded characters begin with a needle, or with a longer needle's
     /// first four and then, within its first eight, an apostrophe or a non-ASCII character (a word that folds to
     /// other characters than it has).
@@ -281,7 +281,8 @@ public sealed class WordStartSearchTests
             var before = text.AsSpan(0, i);
             var run = before.Length - (before.LastIndexOfAnyExcept(AsciiLettersAndDigits) + 1);
             var folded = before[^run..].ToString().ToLowerInvariant();
-            return run == 0 || (run < 4 && needles.Any(n => n.StartsWith(folded, StringComparison.Ordinal) || folded.StartsWith(n, StringComparison.Ordinal)));
+            return run == 0 || (run < 4 && needles.Any(n => n.StartsWith(folded, StringComparison.Ordinal)
+                || (folded.StartsWith(n, StringComparison.Ordinal) && (folded.Length == n.Length || FollowedBy(n, folded[n.Length])))));
         }
 
         if (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1]))
@@ -293,6 +294,10 @@ public sealed class WordStartSearchTests
             (i + n.Length <= text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, n.Length), n) && MayFollow(n, i + n.Length))
             || (n.Length > 4 && i + 4 < text.Length && System.Text.Ascii.EqualsIgnoreCase(text.AsSpan(i, 4), n.AsSpan(0, 4))
                 && text.AsSpan(i + 4, Math.Min(4, text.Length - i - 4)).ContainsAnyExcept(NotSpecial)));
+
+        // Whether the letter or digit c may follow the needle (where it says what may).
+        bool FollowedBy(string needle, char c) =>
+            follows is null || needle.Length >= 8 || !follows.TryGetValue(needle, out var next) || next.Contains(c);
 
         bool MayFollow(string needle, int at)
         {

@@ -398,8 +398,8 @@ public sealed class KeywordMatcher
     /// <see cref="MatchStrategy.Search"/>: whether a word of <paramref name="text"/> has a trigger. The
     /// vectorised search stops only where a word may start with a trigger's needle, and at apostrophes and
     /// non-ASCII characters: a word with one inside folds differently from its characters, so it is looked up
-    /// when the special character is close enough to its start to be inside a needle. Everything in between
-    /// is skipped unread.
+    /// when the special character is close enough to its start to be inside a needle and the characters before
+    /// it may begin one. Everything in between is skipped unread.
     /// </summary>
     /// <remarks>
     /// Compiled fully optimised at once: the search's cost is measured from the first articles (see
@@ -461,7 +461,8 @@ public sealed class KeywordMatcher
                     start++;
                 }
 
-                // Else the word folds to what begins with the characters before its special one.
+                // Else the word's fold begins with the characters before its special one: when no trigger's
+                // needle can begin so, neither can the word (the vectorised search has mostly left such out).
                 if (!needlePrefixes!.MayBegin(t[start..at]))
                 {
                     pos = at + 1;

@@ -124,17 +124,27 @@ internal sealed class WordStartSearch
             throw new PlatformNotSupportedException("This processor has no AVX-512 VBMI.");
         }
 
+        if (follows is not null && !follows.All(f => f.Value.Length > 0 && f.Value.All(c => c == WordEnds || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))))
+        {
+            throw new ArgumentException("What may follow a needle is a lower-case ASCII letter, a digit or WordEnds, and something must.", nameof(follows));
+        }
+
         var distinct = needles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         sets = distinct.Length <= 2 * BucketsPerSet ? 1 : 2;
+
+        // What may follow each needle, where known and within the characters the exact check reads.
+        var next = distinct.Select(n => follows is not null && n.Length < Confirmed && follows.TryGetValue(n, out var f) ? f : null).ToArray();
         if (wide ?? IsWideSupported)
         {
-            // Positions past the longest needle would let every character through. Four suffice for one set (16
-            // needles at most); two sets' buckets hold English-like needles that share first letters, and a fifth
-            // and sixth character tell them from the text's words (measured: docs/performance.md).
+            // Positions past the longest needle would let every character through but what may follow a needle
+            // (compared where a shorter needle ends, and otherwise left to the exact check: a position more costs
+            // more than it spares, measured). Four suffice for one set (16 needles at most); two sets' buckets hold
+            // English-like needles that share first letters, and a fifth and sixth character tell them from the
+            // text's words (measured: docs/performance.md).
             widePositions = Math.Clamp(distinct.Select(n => n.Length).DefaultIfEmpty(1).Max(), 1, sets > 1 ? WidePositions : Positions);
             var bucket = Place(distinct, sets * BucketsPerSet, widePositions, exact: true);
             low = high = [];
-            this.wide = WideTables(distinct, bucket, sets);
+            this.wide = WideTables(distinct, next, bucket, sets);
         }
         else
         {
@@ -151,13 +161,7 @@ internal sealed class WordStartSearch
 
         // What the exact check compares: each needle, or, where what may follow it is known, the needle with each
         // of those characters after it (the word's end as what the check makes of any character but a letter or digit).
-        var keys = distinct.SelectMany(n => follows is not null && n.Length < Confirmed && follows.TryGetValue(n, out var next)
-            ? next.Distinct().Select(c => n + (c == WordEnds ? Ended : c))
-            : [n]).ToArray();
-        if (follows is not null && !follows.All(f => f.Value.Length > 0 && f.Value.All(c => c == WordEnds || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))))
-        {
-            throw new ArgumentException("What may follow a needle is a lower-case ASCII letter, a digit or WordEnds, and something must.", nameof(follows));
-        }
+        var keys = distinct.SelectMany((n, i) => next[i] is { } f ? f.Distinct().Select(c => n + (c == WordEnds ? Ended : c)) : [n]).ToArray();
 
         foreach (var needle in keys)
         {
@@ -264,7 +268,7 @@ internal sealed class WordStartSearch
     /// character fits (both cases of a letter; past a needle's end, every character, and NUL, which stands for
     /// any character not ASCII).
     /// </summary>
-    private static Vector512<byte>[] WideTables(string[] needles, int[] bucket, int sets)
+    private static Vector512<byte>[] WideTables(string[] needles, string?[] next, int[] bucket, int sets)
     {
         var tables = new Vector512<byte>[WideConstants + (sets * WidePositions * 2)];
         Span<byte> bytes = stackalloc byte[128];
@@ -302,7 +306,21 @@ internal sealed class WordStartSearch
             for (var k = 0; k < WidePositions; k++)
             {
                 var table = (bucket[n] / BucketsPerSet * WidePositions) + k;
-                if (k >= needle.Length)
+                if (k == needle.Length && next[n] is { } follow)
+                {
+                    // Right after the needle: what may follow it (either case), every character but a letter or digit
+                    // where the word may end there, and always NUL (which characters that are not ASCII look up) and
+                    // the apostrophe: a word with those folds to other characters than it has.
+                    for (var c = 0; c < 128; c++)
+                    {
+                        var letterOrDigit = char.IsAsciiLetterOrDigit((char)c);
+                        if (c is 0 or '\'' || (letterOrDigit && follow.Contains(char.ToLowerInvariant((char)c))) || (!letterOrDigit && follow.Contains(WordEnds)))
+                        {
+                            fits[table, c] |= bit;
+                        }
+                    }
+                }
+                else if (k >= needle.Length)
                 {
                     for (var c = 0; c < 128; c++)
                     {
