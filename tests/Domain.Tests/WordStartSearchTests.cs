@@ -41,15 +41,7 @@ public sealed class WordStartSearchTests
     {
         Gen.Select(Needle.Array[1, 70], Text, Gen.Bool).Sample((needles, text, every) =>
         {
-            var search = new WordStartSearch([.. needles.Distinct()], every, wide);
-            var reported = Reported(search, text, 0);
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (MustReport(needles, text, i, every))
-                {
-                    Assert.Contains(i, reported);
-                }
-            }
+            ReportsAllItMust(new WordStartSearch([.. needles.Distinct()], every, wide), needles, text, every);
         }, iter: 20_000);
     }
 
@@ -70,16 +62,20 @@ public sealed class WordStartSearchTests
             var follows = pairs.Where(p => p.Item2 is not null).GroupBy(p => p.Item1)
                 .Where(g => pairs.All(p => p.Item1 != g.Key || p.Item2 is not null))
                 .ToDictionary(g => g.Key, g => string.Concat(g.Select(p => p.Item2)));
-            var search = new WordStartSearch(needles, every, wide, follows);
-            var reported = Reported(search, text, 0);
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (MustReport(needles, text, i, every, follows))
-                {
-                    Assert.Contains(i, reported);
-                }
-            }
+            ReportsAllItMust(new WordStartSearch(needles, every, wide, follows), needles, text, every, follows);
         }, iter: 20_000);
+    }
+
+    private static void ReportsAllItMust(WordStartSearch search, string[] needles, string text, bool every, IReadOnlyDictionary<string, string>? follows = null)
+    {
+        var reported = Reported(search, text, 0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (MustReport(needles, text, i, every, follows))
+            {
+                Assert.Contains(i, reported);
+            }
+        }
     }
 
     [Avx2Fact]
