@@ -266,7 +266,7 @@ internal sealed class WordStartSearch
     /// <summary>
     /// The 64-character search's tables: the constants, then per set and position, which buckets each ASCII
     /// character fits (both cases of a letter; past a needle's end, every character, and NUL, which stands for
-    /// any character not ASCII).
+    /// any character not ASCII; right after a needle that says what may follow it, only that, NUL and the apostrophe).
     /// </summary>
     private static Vector512<byte>[] WideTables(string[] needles, string?[] next, int[] bucket, int sets)
     {
