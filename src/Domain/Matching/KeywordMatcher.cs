@@ -826,7 +826,7 @@ public sealed class KeywordMatcher
         // Only what the search can compare: a needle it takes, followed by letters and digits it takes.
         static bool Comparable(KeyValuePair<string, string> follow) =>
             WordStartSearch.CanSearchFor(follow.Key) && follow.Value.Length > 0
-            && follow.Value.All(c => c == WordStartSearch.WordEnds || WordStartSearch.CanSearchFor(c.ToString()));
+            && follow.Value.All(WordStartSearch.CanFollow);
         return follows.Where(f => !anything.Contains(f.Key) && Comparable(f)).ToDictionary(StringComparer.Ordinal);
     }
 

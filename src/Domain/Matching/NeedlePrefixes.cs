@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace Ingest.Domain.Matching;
 
 /// <summary>
@@ -15,13 +12,14 @@ internal sealed class NeedlePrefixes
     /// <summary>Up to this many characters are asked; more are answered "may".</summary>
     public const int MaxCharacters = 4;
 
-    private const int Bits = 14;
-
-    /// <summary>Hashes of every needle's first one to <see cref="MaxCharacters"/> characters.</summary>
-    private readonly ulong[] starts = new ulong[1 << (Bits - 6)];
+    /// <summary>
+    /// Hashes of every needle's first one to <see cref="MaxCharacters"/> characters, packed as the search packs its
+    /// keys (characters are never NUL, so packings of different lengths differ).
+    /// </summary>
+    private readonly ulong[] starts = WordStartSearch.KeyTable();
 
     /// <summary>Hashes of the needles of at most <see cref="MaxCharacters"/> characters.</summary>
-    private readonly ulong[] whole = new ulong[1 << (Bits - 6)];
+    private readonly ulong[] whole = WordStartSearch.KeyTable();
 
     /// <param name="needles">Folded needles (lower-case); characters that are not ASCII never fit what is asked.</param>
     public NeedlePrefixes(IEnumerable<string> needles)
@@ -30,12 +28,12 @@ internal sealed class NeedlePrefixes
         {
             for (var length = 1; length <= Math.Min(needle.Length, MaxCharacters); length++)
             {
-                Set(starts, Slot(Pack(needle.AsSpan(0, length))));
+                WordStartSearch.Set(starts, WordStartSearch.Slot(WordStartSearch.Key(needle.AsSpan(0, length), 0)));
             }
 
             if (needle.Length <= MaxCharacters)
             {
-                Set(whole, Slot(Pack(needle)));
+                WordStartSearch.Set(whole, WordStartSearch.Slot(WordStartSearch.Key(needle, 0)));
             }
         }
     }
@@ -63,32 +61,12 @@ internal sealed class NeedlePrefixes
             packed |= (ulong)(c | 0x20) << (16 * i);
 
             // A needle of the first i + 1 characters: the word begins with it whatever follows.
-            if (Has(whole, Slot(packed)))
+            if (WordStartSearch.Bit(whole, WordStartSearch.Slot(packed)) != 0)
             {
                 return true;
             }
         }
 
-        return Has(starts, Slot(packed));
+        return WordStartSearch.Bit(starts, WordStartSearch.Slot(packed)) != 0;
     }
-
-    private static ulong Pack(ReadOnlySpan<char> characters)
-    {
-        ulong packed = 0;
-        for (var i = 0; i < characters.Length; i++)
-        {
-            packed |= (ulong)characters[i] << (16 * i);
-        }
-
-        return packed;
-    }
-
-    /// <summary>Characters are never NUL, so packings of different lengths differ.</summary>
-    private static uint Slot(ulong packed) => (uint)((packed * 0x9E3779B97F4A7C15UL) >> (64 - Bits));
-
-    private static void Set(ulong[] bits, uint slot) => bits[slot >> 6] |= 1UL << (int)(slot & 63);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Has(ulong[] bits, uint slot) =>
-        ((Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bits), (int)(slot >> 6)) >> (int)(slot & 63)) & 1) != 0;
 }

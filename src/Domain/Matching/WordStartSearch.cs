@@ -74,12 +74,12 @@ internal sealed class WordStartSearch
     /// of at most four characters (asked once per such length); and, for longer needles, a table by their
     /// first four characters of how many more (one to four) some needle has, each then asked with those.
     /// </summary>
-    private readonly ulong[] shortKeys = new ulong[1 << (KeyBits - 6)];
+    private readonly ulong[] shortKeys = KeyTable();
 
     /// <summary>By a hash of the first four characters: bit e − 1 set when a needle of more than four has e more to check.</summary>
     private readonly byte[] longLengths = new byte[1 << LengthBits];
 
-    private readonly ulong[] longerKeys = new ulong[1 << (KeyBits - 6)];
+    private readonly ulong[] longerKeys = KeyTable();
 
     /// <summary>The lengths of the short needles, each once, as masks of a <c>ulong</c>.</summary>
     private readonly ulong[] shortMasks;
@@ -124,7 +124,7 @@ internal sealed class WordStartSearch
             throw new PlatformNotSupportedException("This processor has no AVX-512 VBMI.");
         }
 
-        if (follows is not null && !follows.All(f => f.Value.Length > 0 && f.Value.All(c => c == WordEnds || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c))))
+        if (follows is not null && !follows.All(f => f.Value.Length > 0 && f.Value.All(CanFollow)))
         {
             throw new ArgumentException("What may follow a needle is a lower-case ASCII letter, a digit or WordEnds, and something must.", nameof(follows));
         }
@@ -183,6 +183,9 @@ internal sealed class WordStartSearch
 
     /// <summary>In <c>follows</c>: the word may end right after the needle.</summary>
     public const char WordEnds = ' ';
+
+    /// <summary>Whether <paramref name="c"/> may be given as following a needle: a lower-case ASCII letter, a digit or <see cref="WordEnds"/>.</summary>
+    public static bool CanFollow(char c) => c == WordEnds || char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c);
 
     /// <summary>
     /// Puts each needle in the bucket where it adds least to the share of text the buckets let through
@@ -437,7 +440,7 @@ internal sealed class WordStartSearch
     ];
 
     /// <summary>Up to four characters of <paramref name="needle"/> from <paramref name="from"/>, as a <c>ulong</c> reads them from text.</summary>
-    private static ulong Key(string needle, int from)
+    internal static ulong Key(ReadOnlySpan<char> needle, int from)
     {
         ulong key = 0;
         for (var k = 0; k < 4 && from + k < needle.Length; k++)
@@ -450,17 +453,20 @@ internal sealed class WordStartSearch
 
     private static ulong LengthMask(int characters) => characters >= 4 ? ulong.MaxValue : (1UL << (16 * characters)) - 1;
 
+    /// <summary>A bit table of hashed keys (<see cref="Slot(ulong)"/>, <see cref="Set"/>, <see cref="Bit"/>).</summary>
+    internal static ulong[] KeyTable() => new ulong[1 << (KeyBits - 6)];
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Slot(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> (64 - KeyBits));
+    internal static uint Slot(ulong key) => (uint)((key * 0x9E3779B97F4A7C15UL) >> (64 - KeyBits));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Slot(ulong first, ulong next) => (uint)((((first * 0x9E3779B97F4A7C15UL) ^ next) * 0xC2B2AE3D27D4EB4FUL) >> (64 - KeyBits));
 
-    private static void Set(ulong[] bits, uint slot) => bits[slot >> 6] |= 1UL << (int)(slot & 63);
+    internal static void Set(ulong[] bits, uint slot) => bits[slot >> 6] |= 1UL << (int)(slot & 63);
 
     /// <summary>1 if the bit is set, else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bit(ulong[] bits, uint slot) => (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bits), (int)(slot >> 6)) >> (int)(slot & 63)) & 1;
+    internal static ulong Bit(ulong[] bits, uint slot) => (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bits), (int)(slot >> 6)) >> (int)(slot & 63)) & 1;
 
     private static Vector256<byte> Twice(byte[,] bytes, int table)
     {
