@@ -50,6 +50,54 @@ public sealed class MatchStrategyTests
         Articles.Sample(article => Assert.Equal(Describe(tokenize.Match(article)), Describe(search.Match(article))), iter: 3_000);
     }
 
+    /// <summary>
+    /// Every needle ASCII, so the search also records the hits of an article with a trigger (rather than the word
+    /// pass), numbering words only as far as phrases and NEAR look: phrases, NEAR chains and NEAR at every distance
+    /// up to beyond the longest, over text with runs of filler words between the watched ones.
+    /// </summary>
+    [Fact]
+    public void SearchAndTokenize_FindTheSameMatches_WhenTheSearchRecordsTheHits()
+    {
+        string[] expressions =
+        [
+            "sanction", "=sanctions", "sanction*", "\"the ferry\"", "russia NEAR/2 sanction", "cafe", "naive", "dont",
+            "agency", "title:ferry", "ferry -sanction", "kelvin", "o'clock", "covid19", "tis", "x", "\"russia sanctions\"",
+            "economist*", "(cafe OR naive) AND the", "\"don't\" NEAR/0 the", "standfirst:russia", "them", "policy",
+            "russia NEAR/0 ferry", "x NEAR/1 y NEAR/1 the", "\"the ferry\" NEAR/3 russia", "\"russia sanctions\" NEAR/6 \"the ferry\"",
+            "=economy NEAR ferry", "kelvin NEAR/9 x", "\"x y the\"", "title:(ferry NEAR/1 russia)", "zurich -\"the ferry\"",
+        ];
+        var watches = expressions.Select((e, i) => WatchBuilder.Expression(e, id: $"c{i}")).ToArray();
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+        Assert.True(search.CollectsHits);
+
+        var filler = Gen.OneOf<string>("one ", "two ", "and ", "of ", "  ", ", ");
+        var piece = Gen.Frequency((3, Gen.OneOf<string>(Pieces)), (2, filler.Array[1, 12].Select(string.Concat)));
+        var paragraph = piece.Array[0, 40].Select(string.Concat);
+        Gen.Select(paragraph, paragraph.Null(), paragraph.Array[1, 4], (title, standfirst, body) => ArticleBuilder.Make(title, standfirst, body))
+            .Sample(article => Assert.Equal(Describe(tokenize.Match(article)), Describe(search.Match(article))), iter: 4_000);
+    }
+
+    /// <summary>
+    /// A needle that begins most words ("a") makes the search that records hits give up on an article: the word pass
+    /// records them instead, and the matches are the same.
+    /// </summary>
+    [Fact]
+    public void Search_WhenRecordingHitsStopsTooOften_LeavesTheArticleToTheWordPass()
+    {
+        var watches = new[] { "ferry", "a*", "\"ferry again\"", "ferry NEAR/2 and" }.Select((e, i) => WatchBuilder.Expression(e, id: $"g{i}")).ToArray();
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+        Assert.True(search.CollectsHits);
+        var article = ArticleBuilder.WithBody(string.Join(' ', Enumerable.Repeat("an able ant ate apples, as a ferry again and again", 40)));
+
+        var matches = search.Match(article);
+
+        Assert.Equal(Describe(tokenize.Match(article)), Describe(matches));
+        Assert.Equal(["g0", "g1", "g2", "g3"], matches.Select(m => m.WatchId));
+        Assert.Equal(40, matches.Single(m => m.WatchId == "g2").Hits.Count);
+    }
+
     [Fact]
     public void SearchAndTokenize_FindTheSameMatches_ForTermsOfEveryLength()
     {
@@ -238,13 +286,7 @@ public sealed class MatchStrategyTests
     [SharedFact(SharedData.BbcCorpus)]
     public void SearchAndTokenize_FindTheSameMatches_OnTheBbcCorpus()
     {
-        var parser = new PlainTextNewsParser();
-        var articles = Directory.EnumerateFiles(SharedData.BbcCorpusPath, "*.txt", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(f => NewsTextDecoder.Decode(File.ReadAllBytes(f)).Text)
-            .Select(text => text is null ? null : parser.Parse(text).Article)
-            .OfType<Article>()
-            .ToList();
+        var articles = BbcArticles();
 
         // Words of the corpus itself, so there are plenty of hits, with an operator of every kind among them.
         var vocabulary = articles.Take(200).SelectMany(a => WordTokenizer.Tokenize(a.Title).Select(w => a.Title.Substring(w.Start, w.Length)))
@@ -271,6 +313,53 @@ public sealed class MatchStrategyTests
         }
 
         Assert.True(total > 10_000, $"only {total} matches: the comparison would prove little");
+    }
+
+    /// <summary>
+    /// As above with few enough watches that the search records the hits of an article with a trigger: phrases with
+    /// "the", NEAR, prefixes and NOT among them.
+    /// </summary>
+    [SharedFact(SharedData.BbcCorpus)]
+    public void SearchAndTokenize_FindTheSameMatches_OnTheBbcCorpus_WhenTheSearchRecordsTheHits()
+    {
+        var articles = BbcArticles();
+        var vocabulary = articles.Take(50).SelectMany(a => WordTokenizer.Tokenize(a.Title).Select(w => a.Title.Substring(w.Start, w.Length)))
+            .Where(w => w.Length > 3 && w.All(char.IsAsciiLetter)).Distinct(StringComparer.OrdinalIgnoreCase).Take(40).ToArray();
+        var watches = vocabulary.Select((w, i) => WatchBuilder.Expression(
+            (i % 6) switch
+            {
+                1 => $"\"the {w}\"",
+                2 => $"{w} NEAR/4 {vocabulary[(i * 7) % vocabulary.Length]}",
+                3 => $"{w[..3]}*",
+                4 => $"{w} -{vocabulary[(i * 3) % vocabulary.Length]}",
+                5 => $"\"{w} of\" NEAR {vocabulary[(i * 5) % vocabulary.Length]}",
+                _ => w,
+            },
+            id: $"b{i}")).ToArray();
+        var search = KeywordMatcher.Compile(watches, MatchStrategy.Search);
+        var tokenize = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+        Assert.True(search.CollectsHits);
+
+        var total = 0;
+        foreach (var article in articles)
+        {
+            var expected = Describe(tokenize.Match(article));
+            Assert.Equal(expected, Describe(search.Match(article)));
+            total += expected.Count;
+        }
+
+        Assert.True(total > 1_000, $"only {total} matches: the comparison would prove little");
+    }
+
+    private static List<Article> BbcArticles()
+    {
+        var parser = new PlainTextNewsParser();
+        return Directory.EnumerateFiles(SharedData.BbcCorpusPath, "*.txt", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => NewsTextDecoder.Decode(File.ReadAllBytes(f)).Text)
+            .Select(text => text is null ? null : parser.Parse(text).Article)
+            .OfType<Article>()
+            .ToList();
     }
 
     private static List<string> Describe(IReadOnlyList<WatchMatch> matches) =>

@@ -48,6 +48,12 @@ public sealed class KeywordMatcher
     public const int MaxSearchNeedles = 64;
 
     /// <summary>
+    /// Up to this many distinct needles of all patterns (triggers or not), an article in which the search found a
+    /// trigger has its hits recorded by a second search for every pattern's words rather than by the word pass.
+    /// </summary>
+    public const int MaxCollectNeedles = 128;
+
+    /// <summary>
     /// The search gives up on an article (and leaves it to the word pass) when it has stopped more than
     /// 16 times plus once per this many characters. Without AVX2 the search stops at a needle anywhere, and a
     /// needle that occurs inside many words ("the", "an") makes it stop and start again so often that the word
@@ -85,8 +91,31 @@ public sealed class KeywordMatcher
     /// <summary>With <see cref="MatchStrategy.Search"/>: what the first characters of a word with a trigger may be.</summary>
     private readonly NeedlePrefixes? needlePrefixes;
 
-    private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy)
+    /// <summary>
+    /// With <see cref="MatchStrategy.Search"/>, when every pattern's needle can be searched for and there are at most
+    /// <see cref="MaxCollectNeedles"/>: the search for every pattern's words, which records an article's hits once a
+    /// trigger is found, in place of the word pass (see <see cref="Collect"/>). Null otherwise.
+    /// </summary>
+    private readonly WordStartSearch? collect;
+
+    /// <summary>Whether an article with a trigger has its hits recorded by a search for every pattern's words (see <see cref="Collect"/>).</summary>
+    internal bool CollectsHits => collect is not null;
+
+    /// <summary>What the first characters of a word with any pattern may be (for <see cref="collect"/>).</summary>
+    private readonly NeedlePrefixes? collectPrefixes;
+
+    /// <summary><see cref="needleSeen"/> for <see cref="collect"/>.</summary>
+    private readonly int collectSeen;
+
+    /// <summary>
+    /// The most words apart two hits are ever compared by a phrase or <c>NEAR</c> (at least 1): hits found by
+    /// <see cref="collect"/> are numbered exactly up to this distance and further apart beyond it (see <c>Scan</c>).
+    /// </summary>
+    private readonly int reach;
+
+    private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy, int reach)
     {
+        this.reach = Math.Max(1, reach);
         this.watches = watches;
         index = new PatternIndex(table.Patterns);
         anyExact = table.Exact.Count > 0;
@@ -115,6 +144,16 @@ public sealed class KeywordMatcher
             needlePrefixes = new NeedlePrefixes(table.Needles(id => isTrigger[id]));
             var longest = triggers.Select(n => n.Length).DefaultIfEmpty(0).Max();
             needleSeen = Math.Max(nonAscii, wordStarts is null ? longest : Math.Min(longest, WordStartSearch.Positions));
+
+            // Every pattern's needle, when all are ones the search takes (ASCII, so no word is found only by its
+            // special characters) and few enough for its buckets to tell them from other words.
+            var all = table.Needles(_ => true).Distinct(StringComparer.Ordinal).ToArray();
+            if (wordStarts is not null && all.Length is > 0 and <= MaxCollectNeedles && all.All(WordStartSearch.CanSearchFor))
+            {
+                collect = new WordStartSearch(all, follows: Follows(table.Patterns));
+                collectPrefixes = new NeedlePrefixes(all);
+                collectSeen = Math.Min(all.Max(n => n.Length), WordStartSearch.Positions);
+            }
         }
 
         // A word is looked up only when the filter says a pattern may have it (see WordFilter).
@@ -153,6 +192,7 @@ public sealed class KeywordMatcher
     {
         var table = new PatternTable();
         var compiled = new List<CompiledWatch>();
+        var reach = 0;
         var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var watch in watches.Where(w => w.Enabled))
         {
@@ -164,14 +204,30 @@ public sealed class KeywordMatcher
 
             var index = compiled.Count;
             compiled.Add(new CompiledWatch(watch, CompileNode(node!, table)));
+            reach = Math.Max(reach, Reach(node!));
             foreach (var trigger in Triggers(node!) ?? [])
             {
                 table.Trigger(trigger, index);
             }
         }
 
-        return new KeywordMatcher([.. compiled], table, rejected, strategy);
+        return new KeywordMatcher([.. compiled], table, rejected, strategy, reach);
     }
+
+    /// <summary>
+    /// How many words apart two hits the evaluation of <paramref name="node"/> may compare, at most: a phrase's
+    /// first and last words, and for <c>NEAR</c> the words between its sides plus both sides' own spans (its
+    /// occurrences are looked for in a window that wide).
+    /// </summary>
+    private static int Reach(ExpressionNode node) => node switch
+    {
+        TermNode term => term.Words.Count - 1,
+        NearNode near => Reach(near.Left) + Reach(near.Right) + near.MaxWordsBetween + 1,
+        AndNode and => and.Operands.Max(Reach),
+        OrNode or => or.Operands.Max(Reach),
+        NotNode not => Reach(not.Operand),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node."),
+    };
 
     /// <summary>Matches the title, standfirst and body; one result per watch whose expression holds with enough hits.</summary>
     public IReadOnlyList<WatchMatch> Match(Article article)
@@ -189,10 +245,11 @@ public sealed class KeywordMatcher
             var triggered = false;
             var stops = 0;
             var searched = 0;
+            var trigger = new TriggerVisitor(isTrigger);
             for (var s = 0; s < segments && !triggered; s++)
             {
                 var text = Segment(article, s).Text;
-                triggered = SearchSegment(text, ref stops, searched);
+                triggered = SearchSegment(text, ref stops, searched, wordStarts, needlePrefixes!, needleSeen, ref trigger) != SearchEnd.Finished;
                 searched += text.Length;
             }
 
@@ -204,14 +261,18 @@ public sealed class KeywordMatcher
         }
 
         Scan? scan = null;
-        var word = 0;
         var length = 0;
         var passStarted = Strategy == MatchStrategy.Search ? Stopwatch.GetTimestamp() : 0;
-        for (var s = 0; s < segments; s++)
+        if (collect is null || !Collect(ref scan, article, ref length))
         {
-            var (field, text) = Segment(article, s);
-            word = TokenizeSegment(ref scan, article, field, text, word);
-            length += text.Length;
+            var word = 0;
+            length = 0;
+            for (var s = 0; s < segments; s++)
+            {
+                var (field, text) = Segment(article, s);
+                word = TokenizeSegment(ref scan, article, field, text, word);
+                length += text.Length;
+            }
         }
 
         if (Strategy == MatchStrategy.Search)
@@ -395,8 +456,10 @@ public sealed class KeywordMatcher
     };
 
     /// <summary>
-    /// <see cref="MatchStrategy.Search"/>: whether a word of <paramref name="text"/> has a trigger. The
-    /// vectorised search stops only where a word may start with a trigger's needle, and at apostrophes and
+    /// The search for the words of <paramref name="t"/> that begin with one of the needles of <paramref name="starts"/>
+    /// (<see cref="wordStarts"/>, the triggers', or <see cref="collect"/>, every pattern's): each word found with patterns
+    /// is given to <paramref name="visitor"/>, until it says to stop. The
+    /// vectorised search stops only where a word may start with a needle, and at apostrophes and
     /// non-ASCII characters: a word with one inside folds differently from its characters, so it is looked up
     /// when the special character is close enough to its start to be inside a needle and the characters before
     /// it may begin one. Everything in between is skipped unread.
@@ -407,19 +470,19 @@ public sealed class KeywordMatcher
     /// (measured: 64 needles on the BBC corpus, 1.2 GB/s for the first seconds of a process, 2.4 after).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool SearchSegment(string text, ref int stops, int searched)
+    private SearchEnd SearchSegment<TVisitor>(ReadOnlySpan<char> t, ref int stops, int searched, WordStartSearch? starts, NeedlePrefixes prefixes, int seen, ref TVisitor visitor)
+        where TVisitor : struct, IWordVisitor
     {
-        var t = text.AsSpan();
         var pos = 0;
         var fallback = (Needle: -2, Special: -2);
         var window = default(WordStartSearch.Window);
         Span<int> found = stackalloc int[2 + prefixLengths.Length];
         while (pos < t.Length)
         {
-            var at = wordStarts?.IndexOf(t, pos, ref window) ?? NextStop(t, pos, ref fallback);
+            var at = starts?.IndexOf(t, pos, ref window) ?? NextStop(t, pos, ref fallback);
             if (at < 0)
             {
-                return false;
+                return SearchEnd.Finished;
             }
 
             var c = t[at];
@@ -434,9 +497,9 @@ public sealed class KeywordMatcher
             // Needles that begin many words, or (without AVX2) occur inside many ("sea" in "search", "research"),
             // make the search stop and start again all the time; past one stop per so many characters it gives
             // up, as if triggered, and the word pass decides.
-            if (++stops > 16 + ((searched + pos) / (wordStarts is null ? CharactersPerStop : CharactersPerWordStartStop)))
+            if (++stops > 16 + ((searched + pos) / (starts is null ? CharactersPerStop : CharactersPerWordStartStop)))
             {
-                return true;
+                return SearchEnd.GaveUp;
             }
 
             int start;
@@ -445,12 +508,12 @@ public sealed class KeywordMatcher
                 // The characters of a word before its first special one are its fold's first characters: when
                 // there are at least as many as the needle search compares, it has seen the word as it is.
                 start = at;
-                while (start > 0 && at - start <= needleSeen && InWordBefore(t, start))
+                while (start > 0 && at - start <= seen && InWordBefore(t, start))
                 {
                     start--;
                 }
 
-                if (at - start >= needleSeen && InWordBefore(t, start))
+                if (at - start >= seen && InWordBefore(t, start))
                 {
                     pos = at + 1;
                     continue;
@@ -463,7 +526,7 @@ public sealed class KeywordMatcher
 
                 // Else the word's fold begins with the characters before its special one: when no trigger's
                 // needle can begin so, neither can the word (the vectorised search has mostly left such out).
-                if (!needlePrefixes!.MayBegin(t[start..at]))
+                if (!prefixes.MayBegin(t[start..at]))
                 {
                     pos = at + 1;
                     continue;
@@ -483,7 +546,43 @@ public sealed class KeywordMatcher
 
             var end = WordTokenizer.WordEnd(t, start);
             var count = Patterns(t[start..end], found, filtered: true);
-            foreach (var pattern in found[..count])
+            if (count > 0 && visitor.Word(start, end, found[..count]))
+            {
+                return SearchEnd.Stopped;
+            }
+
+            pos = end;
+        }
+
+        return SearchEnd.Finished;
+    }
+
+    /// <summary>How <see cref="SearchSegment"/> ended.</summary>
+    private enum SearchEnd
+    {
+        /// <summary>It reached the end of the text.</summary>
+        Finished,
+
+        /// <summary>The visitor asked it to stop.</summary>
+        Stopped,
+
+        /// <summary>It stopped too often for its size (see <see cref="CharactersPerWordStartStop"/>).</summary>
+        GaveUp,
+    }
+
+    /// <summary>What <see cref="SearchSegment"/> does with a word that has patterns.</summary>
+    private interface IWordVisitor
+    {
+        /// <summary>The word <c>[start, end)</c> has <paramref name="patterns"/>; true to end the search.</summary>
+        bool Word(int start, int end, ReadOnlySpan<int> patterns);
+    }
+
+    /// <summary>Ends the search at the first word with a trigger.</summary>
+    private readonly struct TriggerVisitor(bool[] isTrigger) : IWordVisitor
+    {
+        public bool Word(int start, int end, ReadOnlySpan<int> patterns)
+        {
+            foreach (var pattern in patterns)
             {
                 if (isTrigger[pattern])
                 {
@@ -491,10 +590,52 @@ public sealed class KeywordMatcher
                 }
             }
 
-            pos = end;
+            return false;
+        }
+    }
+
+    /// <summary>Records every word with patterns, as the word pass would but without its word number (see <see cref="Collect"/>).</summary>
+    private struct CollectVisitor(KeywordMatcher matcher, Article article) : IWordVisitor
+    {
+        public Scan? Scan;
+
+        public ArticleField Field;
+
+        public bool Word(int start, int end, ReadOnlySpan<int> patterns)
+        {
+            Scan ??= Scan.Rent(article, matcher.watchesByPattern.Length, matcher.watches.Length);
+            Scan.Add(patterns, new Hit(Field, start, end - start, Word: 0));
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Records the article's hits by searching for every pattern's words (<see cref="collect"/>) instead of passing
+    /// every word: where a trigger was found, the words with patterns are usually a small share of all. The hits
+    /// are those the word pass records, in the same order; their word numbers are worked out when a phrase or
+    /// <c>NEAR</c> first needs them (see <c>Scan.Number</c>). False, with nothing recorded, when the search gives up
+    /// (its needles begin too many of the article's words); the word pass then does it.
+    /// </summary>
+    private bool Collect(ref Scan? scan, Article article, ref int length)
+    {
+        var visitor = new CollectVisitor(this, article);
+        var stops = 0;
+        for (var s = 0; s < 3; s++)
+        {
+            var (field, text) = Segment(article, s);
+            visitor.Field = field;
+            if (SearchSegment(text, ref stops, length, collect, collectPrefixes!, collectSeen, ref visitor) == SearchEnd.GaveUp)
+            {
+                visitor.Scan?.Return();
+                return false;
+            }
+
+            length += text.Length;
         }
 
-        return false;
+        visitor.Scan?.Unnumbered(reach);
+        scan = visitor.Scan;
+        return true;
     }
 
     /// <summary>
@@ -918,6 +1059,9 @@ public sealed class KeywordMatcher
         // Candidate watches, one bit each; all clear between articles.
         private ulong[] candidates = [];
 
+        // Set when the hits were recorded without word numbers (see Unnumbered): the most words apart that matter.
+        private int unnumberedReach;
+
         public ReadOnlySpan<Hit> Hits => hits.AsSpan(0, hitCount);
 
         /// <summary>The patterns with at least one hit, after <see cref="Seal"/>.</summary>
@@ -955,6 +1099,7 @@ public sealed class KeywordMatcher
 
             seen.Clear();
             hitCount = pairCount = 0;
+            unnumberedReach = 0;
             article = null!;
             if (hits.Length <= MaxKeptHits && pairPatterns.Length <= MaxKeptHits)
             {
@@ -1038,11 +1183,60 @@ public sealed class KeywordMatcher
             return -1;
         }
 
-        public int Word(int hit) => hits[hit].Word;
+        public int Word(int hit)
+        {
+            if (unnumberedReach > 0)
+            {
+                Number();
+            }
+
+            return hits[hit].Word;
+        }
+
+        /// <summary>
+        /// The hits were recorded without word numbers, by a search that reads only the words with patterns; no
+        /// phrase or <c>NEAR</c> compares two hits more than <paramref name="reach"/> words apart.
+        /// </summary>
+        public void Unnumbered(int reach) => unnumberedReach = reach;
+
+        /// <summary>
+        /// Numbers the hits by counting the words between each and the one before it, but no more than the reach:
+        /// two hits are then exactly as many words apart as in the text when that is at most the reach, and more than
+        /// the reach apart when they are further (each gap counts for at most reach + 1, and a gap beyond the reach
+        /// alone is already more). A new field begins more than the reach from the last. Phrases and <c>NEAR</c>
+        /// compare nothing else, so they find what they would with every word numbered.
+        /// </summary>
+        private void Number()
+        {
+            var reach = unnumberedReach;
+            unnumberedReach = 0;
+            var word = 0;
+            var field = (ArticleField)(-1);
+            var after = 0;
+            var text = string.Empty;
+            for (var i = 0; i < hitCount; i++)
+            {
+                var hit = hits[i];
+                if (hit.Field != field)
+                {
+                    (field, text, after) = (hit.Field, Text(hit.Field), 0);
+                    word += reach + 1;
+                }
+
+                word += 1 + WordTokenizer.CountWords(text.AsSpan(after, hit.Start - after), reach);
+                hits[i] = hit with { Word = word };
+                after = hit.Start + hit.Length;
+            }
+        }
 
         /// <summary>The hit of <paramref name="pattern"/> at word number <paramref name="word"/>, or -1.</summary>
         public int Find(int pattern, int word)
         {
+            if (unnumberedReach > 0)
+            {
+                Number();
+            }
+
             var list = Seen(pattern);
             int lo = 0, hi = list.Length;
             while (lo < hi)

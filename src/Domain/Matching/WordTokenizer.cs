@@ -34,6 +34,26 @@ public static class WordTokenizer
         return words;
     }
 
+    /// <summary>How many words <see cref="Tokenize"/> finds in <paramref name="text"/>, counting no further than <paramref name="most"/>.</summary>
+    internal static int CountWords(ReadOnlySpan<char> text, int most)
+    {
+        var words = 0;
+        for (var i = 0; i < text.Length && words < most;)
+        {
+            if (IsWordChar(text[i]))
+            {
+                i = WordEnd(text, i);
+                words++;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>How many words <see cref="Tokenize"/> finds, without listing them.</summary>
     public static int Count(string text)
     {
