@@ -496,7 +496,8 @@ public sealed class KeywordMatcher
 
             // Needles that begin many words, or (without AVX2) occur inside many ("sea" in "search", "research"),
             // make the search stop and start again all the time; past one stop per so many characters it gives
-            // up, as if triggered, and the word pass decides.
+            // up, and the word pass decides (the search for triggers counts that as a trigger found; collecting
+            // leaves the article's hits to the word pass).
             if (++stops > 16 + ((searched + pos) / (starts is null ? CharactersPerStop : CharactersPerWordStartStop)))
             {
                 return SearchEnd.GaveUp;
@@ -524,8 +525,8 @@ public sealed class KeywordMatcher
                     start++;
                 }
 
-                // Else the word's fold begins with the characters before its special one: when no trigger's
-                // needle can begin so, neither can the word (the vectorised search has mostly left such out).
+                // Else the word's fold begins with the characters before its special one: when no needle searched
+                // for can begin so, neither can the word (the vectorised search has mostly left such out).
                 if (!prefixes.MayBegin(t[start..at]))
                 {
                     pos = at + 1;
