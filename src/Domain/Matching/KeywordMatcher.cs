@@ -237,7 +237,6 @@ public sealed class KeywordMatcher
             return [];
         }
 
-        const int segments = 3;
         if (Strategy == MatchStrategy.Search && !statistics.Skip())
         {
             var timed = statistics.TimeThisSearch();
@@ -246,7 +245,7 @@ public sealed class KeywordMatcher
             var stops = 0;
             var searched = 0;
             var trigger = new TriggerVisitor(isTrigger);
-            for (var s = 0; s < segments && !triggered; s++)
+            for (var s = 0; s < Segments && !triggered; s++)
             {
                 var text = Segment(article, s).Text;
                 triggered = SearchSegment(text, ref stops, searched, wordStarts, needlePrefixes!, needleSeen, ref trigger) != SearchEnd.Finished;
@@ -267,7 +266,7 @@ public sealed class KeywordMatcher
         {
             var word = 0;
             length = 0;
-            for (var s = 0; s < segments; s++)
+            for (var s = 0; s < Segments; s++)
             {
                 var (field, text) = Segment(article, s);
                 word = TokenizeSegment(ref scan, article, field, text, word);
@@ -443,6 +442,9 @@ public sealed class KeywordMatcher
             }
         }
     }
+
+    /// <summary>The article's texts <see cref="Segment"/> gives, in matching order.</summary>
+    private const int Segments = 3;
 
     /// <summary>
     /// The article's text in matching order: title, standfirst, body. The body is searched and split as one
@@ -621,7 +623,7 @@ public sealed class KeywordMatcher
     {
         var visitor = new CollectVisitor(this, article);
         var stops = 0;
-        for (var s = 0; s < 3; s++)
+        for (var s = 0; s < Segments; s++)
         {
             var (field, text) = Segment(article, s);
             visitor.Field = field;
