@@ -101,6 +101,9 @@ public sealed class KeywordMatcher
     /// <summary>Whether an article with a trigger has its hits recorded by a search for every pattern's words (see <see cref="Collect"/>).</summary>
     internal bool CollectsHits => collect is not null;
 
+    /// <summary>How many patterns collecting leaves to be checked beside their phrases' anchors (see <see cref="collectLazy"/>).</summary>
+    internal int PhraseWordsLeftOut => collectLazy?.Count(l => l) ?? 0;
+
     /// <summary>What the first characters of a word with any pattern may be (for <see cref="collect"/>).</summary>
     private readonly NeedlePrefixes? collectPrefixes;
 
@@ -108,12 +111,19 @@ public sealed class KeywordMatcher
     private readonly int collectSeen;
 
     /// <summary>
+    /// Pattern id → whether collecting leaves it out (null when it leaves none out): a word only phrases have,
+    /// never as their anchor, such as "the" in <c>"the ferry"</c>. Common words like that would make collecting
+    /// stop at a tenth of all words; a phrase checks them instead in the words beside its anchor's hits.
+    /// </summary>
+    private readonly bool[]? collectLazy;
+
+    /// <summary>
     /// The most words apart two hits are ever compared by a phrase or <c>NEAR</c> (at least 1): hits found by
     /// <see cref="collect"/> are numbered exactly up to this distance and further apart beyond it (see <c>Scan</c>).
     /// </summary>
     private readonly int reach;
 
-    private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy, int reach)
+    private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy, int reach, bool[] phraseOnly)
     {
         this.reach = Math.Max(1, reach);
         this.watches = watches;
@@ -145,14 +155,16 @@ public sealed class KeywordMatcher
             var longest = triggers.Select(n => n.Length).DefaultIfEmpty(0).Max();
             needleSeen = Math.Max(nonAscii, wordStarts is null ? longest : Math.Min(longest, WordStartSearch.Positions));
 
-            // Every pattern's needle, when all are ones the search takes (ASCII, so no word is found only by its
-            // special characters) and few enough for its buckets to tell them from other words.
-            var all = table.Needles(_ => true).Distinct(StringComparer.Ordinal).ToArray();
+            // Every pattern's needle but those of words only phrases have beside their anchor (checked there, see
+            // collectLazy), when all are ones the search takes (ASCII, so no word is found only by its special
+            // characters) and few enough for its buckets to tell them from other words.
+            var all = table.Needles(id => !phraseOnly[id]).Distinct(StringComparer.Ordinal).ToArray();
             if (wordStarts is not null && all.Length is > 0 and <= MaxCollectNeedles && all.All(WordStartSearch.CanSearchFor))
             {
-                collect = new WordStartSearch(all, follows: Follows(table.Patterns));
+                collect = new WordStartSearch(all, follows: Follows(table.Patterns.Where((_, id) => !phraseOnly[id])));
                 collectPrefixes = new NeedlePrefixes(all);
                 collectSeen = Math.Min(all.Max(n => n.Length), WordStartSearch.Positions);
+                collectLazy = phraseOnly.Contains(true) ? phraseOnly : null;
             }
         }
 
@@ -192,6 +204,7 @@ public sealed class KeywordMatcher
     {
         var table = new PatternTable();
         var compiled = new List<CompiledWatch>();
+        var nodes = new List<ExpressionNode>();
         var reach = 0;
         var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var watch in watches.Where(w => w.Enabled))
@@ -204,6 +217,7 @@ public sealed class KeywordMatcher
 
             var index = compiled.Count;
             compiled.Add(new CompiledWatch(watch, CompileNode(node!, table)));
+            nodes.Add(node!);
             reach = Math.Max(reach, Reach(node!));
             foreach (var trigger in Triggers(node!) ?? [])
             {
@@ -211,7 +225,52 @@ public sealed class KeywordMatcher
             }
         }
 
-        return new KeywordMatcher([.. compiled], table, rejected, strategy, reach);
+        return new KeywordMatcher([.. compiled], table, rejected, strategy, reach, PhraseOnly(nodes, table));
+    }
+
+    /// <summary>
+    /// Pattern id → whether the pattern is used only as a word of phrases, and never as a phrase's anchor (its
+    /// word with the longest needle, the one a phrase is triggered by): "the" in <c>"the ferry"</c>. Collecting
+    /// leaves such words out (<see cref="collectLazy"/>): each is checked beside its phrase's other words instead.
+    /// </summary>
+    private static bool[] PhraseOnly(List<ExpressionNode> nodes, PatternTable table)
+    {
+        var phrase = new bool[table.Patterns.Count];
+        var other = new bool[table.Patterns.Count];
+        nodes.ForEach(Visit);
+
+        return [.. phrase.Select((p, id) => p && !other[id])];
+
+        void Visit(ExpressionNode node)
+        {
+            switch (node)
+            {
+                case TermNode term:
+                    var anchor = term.Words.Count == 0 ? null : term.Words.MaxBy(w => Needle(w).Length);
+                    foreach (var word in term.Words)
+                    {
+                        var id = table.Intern(word);
+                        (term.Words.Count > 1 && !ReferenceEquals(word, anchor) ? phrase : other)[id] = true;
+                    }
+
+                    break;
+                case AndNode and:
+                    and.Operands.ToList().ForEach(Visit);
+                    break;
+                case OrNode or:
+                    or.Operands.ToList().ForEach(Visit);
+                    break;
+                case NotNode not:
+                    Visit(not.Operand);
+                    break;
+                case NearNode near:
+                    Visit(near.Left);
+                    Visit(near.Right);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node.");
+            }
+        }
     }
 
     /// <summary>
@@ -606,8 +665,24 @@ public sealed class KeywordMatcher
 
         public bool Word(int start, int end, ReadOnlySpan<int> patterns)
         {
-            Scan ??= Scan.Rent(article, matcher.watchesByPattern.Length, matcher.watches.Length);
-            Scan.Add(patterns, new Hit(Field, start, end - start, Word: 0));
+            // A word found for one needle may also have a pattern collecting leaves out ("the" for "the" and "theor"):
+            // that is not recorded, so such a pattern is checked beside its phrases' anchors in every article alike.
+            Span<int> kept = stackalloc int[patterns.Length];
+            var count = 0;
+            foreach (var pattern in patterns)
+            {
+                if (matcher.collectLazy is not { } lazy || !lazy[pattern])
+                {
+                    kept[count++] = pattern;
+                }
+            }
+
+            if (count > 0)
+            {
+                Scan ??= Scan.Rent(article, matcher, matcher.watchesByPattern.Length, matcher.watches.Length);
+                Scan.Add(kept[..count], new Hit(Field, start, end - start, Word: 0));
+            }
+
             return false;
         }
     }
@@ -636,7 +711,7 @@ public sealed class KeywordMatcher
             length += text.Length;
         }
 
-        visitor.Scan?.Unnumbered(reach);
+        visitor.Scan?.Unnumbered(reach, collectLazy);
         scan = visitor.Scan;
         return true;
     }
@@ -768,7 +843,7 @@ public sealed class KeywordMatcher
         var count = Patterns(span, found, filtered);
         if (count > 0)
         {
-            scan ??= Scan.Rent(article, watchesByPattern.Length, watches.Length);
+            scan ??= Scan.Rent(article, this, watchesByPattern.Length, watches.Length);
             scan.Add(found[..count], new Hit(field, fieldStart, span.Length, word));
         }
     }
@@ -875,14 +950,14 @@ public sealed class KeywordMatcher
         var hits = new List<KeywordHit>(spans.Count);
         if (spans.Count > 1)
         {
-            spans.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Last != b.Last ? a.Last.CompareTo(b.Last) : string.CompareOrdinal(a.Clause, b.Clause));
+            spans.Sort(scan.SpanOrder);
         }
 
         // Sorted, a span given twice (an OR of the same term, NEAR occurrences sharing a word) is next to itself.
         for (var i = 0; i < spans.Count; i++)
         {
             var span = spans[i];
-            if (i > 0 && span.First == spans[i - 1].First && span.Last == spans[i - 1].Last && span.Clause == spans[i - 1].Clause)
+            if (i > 0 && scan.Same(span, spans[i - 1]))
             {
                 continue;
             }
@@ -1048,6 +1123,7 @@ public sealed class KeywordMatcher
 
         private readonly List<int> seen = [];
         private Article article = null!;
+        private KeywordMatcher matcher = null!;
         private Hit[] hits = new Hit[64];
         private int hitCount;
         private int[] pairPatterns = new int[64];
@@ -1065,16 +1141,23 @@ public sealed class KeywordMatcher
         // Set when the hits were recorded without word numbers (see Unnumbered): the most words apart that matter.
         private int unnumberedReach;
 
+        // Set when the hits were collected leaving these patterns out (see Unnumbered).
+        private bool[]? lazy;
+
+        // Orders clause spans by where they are in the article (see Explain).
+        private Comparison<ClauseSpan>? spanOrder;
+
         public ReadOnlySpan<Hit> Hits => hits.AsSpan(0, hitCount);
 
         /// <summary>The patterns with at least one hit, after <see cref="Seal"/>.</summary>
         public List<int> SeenPatterns => seen;
 
-        public static Scan Rent(Article article, int patterns, int watches)
+        public static Scan Rent(Article article, KeywordMatcher matcher, int patterns, int watches)
         {
             var scan = kept ?? new Scan();
             kept = null;
             scan.article = article;
+            scan.matcher = matcher;
             if (scan.counts.Length < patterns)
             {
                 scan.counts = new int[patterns];
@@ -1103,7 +1186,9 @@ public sealed class KeywordMatcher
             seen.Clear();
             hitCount = pairCount = 0;
             unnumberedReach = 0;
+            lazy = null;
             article = null!;
+            matcher = null!;
             if (hits.Length <= MaxKeptHits && pairPatterns.Length <= MaxKeptHits)
             {
                 kept = this;
@@ -1200,7 +1285,101 @@ public sealed class KeywordMatcher
         /// The hits were recorded without word numbers, by a search that reads only the words with patterns; no
         /// phrase or <c>NEAR</c> compares two hits more than <paramref name="reach"/> words apart.
         /// </summary>
-        public void Unnumbered(int reach) => unnumberedReach = reach;
+        public void Unnumbered(int reach, bool[]? leftOut)
+        {
+            unnumberedReach = reach;
+            lazy = leftOut;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="pattern"/> was left out of the hits (collected without it): its words are then
+        /// found beside the hits of the other words of its phrases (<see cref="Beside"/>).
+        /// </summary>
+        public bool LeftOut(int pattern) => lazy is { } l && l[pattern];
+
+        /// <summary>
+        /// The word <paramref name="words"/> words after the hit <paramref name="at"/> (before it when negative), in
+        /// the same field, recorded as a hit when it has <paramref name="pattern"/>: its index, or -1. Its word number
+        /// is the anchor's plus <paramref name="words"/>, which is what the word pass would have given it.
+        /// </summary>
+        public int Beside(int at, int words, int pattern)
+        {
+            var anchor = hits[at];
+            var text = Text(anchor.Field).AsSpan();
+            int start = anchor.Start, end = anchor.Start + anchor.Length;
+            for (var k = words; k < 0; k++)
+            {
+                // Back over what separates the words, then to the start of the word before.
+                var p = start - 1;
+                while (p >= 0 && !IsWordChar(text[p]))
+                {
+                    p--;
+                }
+
+                if (p < 0)
+                {
+                    return -1;
+                }
+
+                end = p + 1;
+                start = p;
+                while (InWordBefore(text, start))
+                {
+                    start--;
+                }
+            }
+
+            for (var k = 0; k < words; k++)
+            {
+                start = end;
+                while (start < text.Length && !IsWordChar(text[start]))
+                {
+                    start++;
+                }
+
+                if (start == text.Length)
+                {
+                    return -1;
+                }
+
+                end = WordTokenizer.WordEnd(text, start);
+            }
+
+            Span<int> found = stackalloc int[2 + matcher.prefixLengths.Length];
+            var count = matcher.Patterns(text[start..end], found);
+            if (!found[..count].Contains(pattern))
+            {
+                return -1;
+            }
+
+            if (hitCount == hits.Length)
+            {
+                Array.Resize(ref hits, hits.Length * 2);
+            }
+
+            hits[hitCount] = new Hit(anchor.Field, start, end - start, anchor.Word + words);
+            return hitCount++;
+        }
+
+        /// <summary>Of two hits, the one earlier in the article.</summary>
+        public int Earlier(int a, int b) => Before(a, b) ? a : b;
+
+        /// <summary>Of two hits, the one later in the article.</summary>
+        public int Later(int a, int b) => Before(a, b) ? b : a;
+
+        private bool Before(int a, int b) => hits[a].Field != hits[b].Field ? hits[a].Field < hits[b].Field : hits[a].Start < hits[b].Start;
+
+        /// <summary>Clause spans in article order: by where their first hit is, then their last, then the clause.</summary>
+        public Comparison<ClauseSpan> SpanOrder => spanOrder ??= (x, y) =>
+        {
+            var c = Compare(x.First, y.First);
+            return c != 0 ? c : (c = Compare(x.Last, y.Last)) != 0 ? c : string.CompareOrdinal(x.Clause, y.Clause);
+        };
+
+        /// <summary>Whether two clause spans cover the same words with the same clause.</summary>
+        public bool Same(ClauseSpan x, ClauseSpan y) => Compare(x.First, y.First) == 0 && Compare(x.Last, y.Last) == 0 && x.Clause == y.Clause;
+
+        private int Compare(int a, int b) => a == b ? 0 : hits[a].Field != hits[b].Field ? hits[a].Field.CompareTo(hits[b].Field) : hits[a].Start.CompareTo(hits[b].Start);
 
         /// <summary>
         /// Numbers the hits by counting the words between each and the one before it, but no more than the reach:
@@ -1316,17 +1495,23 @@ public sealed class KeywordMatcher
         {
             var found = new List<Occurrence>();
 
-            // Anchor on the word seen least often ("the" in "the ferry" is everywhere), and stop at once if one is unseen.
-            var anchor = 0;
+            // Anchor on the word seen least often ("the" in "the ferry" is everywhere), and stop at once if one is
+            // unseen. Words left out of collected hits are looked for beside the anchor's.
+            var anchor = -1;
             for (var k = 0; k < patterns.Length; k++)
             {
+                if (scan.LeftOut(patterns[k]))
+                {
+                    continue;
+                }
+
                 var seen = scan.Seen(patterns[k]).Length;
                 if (seen == 0)
                 {
                     return found;
                 }
 
-                if (k > 0 && seen < scan.Seen(patterns[anchor]).Length)
+                if (anchor < 0 || seen < scan.Seen(patterns[anchor]).Length)
                 {
                     anchor = k;
                 }
@@ -1356,7 +1541,7 @@ public sealed class KeywordMatcher
                         continue;
                     }
 
-                    var hit = scan.Find(patterns[k], start + k);
+                    var hit = scan.LeftOut(patterns[k]) ? scan.Beside(at, k - anchor, patterns[k]) : scan.Find(patterns[k], start + k);
                     whole = hit >= 0 && scan.Hits[hit].Field == where;
                     first = k == 0 ? hit : first;
                     last = k == patterns.Length - 1 ? hit : last;
@@ -1390,7 +1575,7 @@ public sealed class KeywordMatcher
             }
 
             // Only right occurrences starting in a window around each left one can be near it.
-            rights.Sort((a, b) => a.First.CompareTo(b.First));
+            rights.Sort((a, b) => scan.Word(a.First).CompareTo(scan.Word(b.First)));
             var longest = rights.Max(r => scan.Word(r.Last) - scan.Word(r.First));
             foreach (var l in lefts)
             {
@@ -1402,7 +1587,7 @@ public sealed class KeywordMatcher
                     var between = rFirst > lLast ? rFirst - lLast - 1 : lFirst > rLast ? lFirst - rLast - 1 : -1;
                     if (between >= 0 && between <= maxBetween && scan.Hits[l.First].Field == scan.Hits[r.First].Field)
                     {
-                        found.Add(new Occurrence(Math.Min(l.First, r.First), Math.Max(l.Last, r.Last), [.. l.Parts, .. r.Parts]));
+                        found.Add(new Occurrence(scan.Earlier(l.First, r.First), scan.Later(l.Last, r.Last), [.. l.Parts, .. r.Parts]));
                     }
                 }
             }
