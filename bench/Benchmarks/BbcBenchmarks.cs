@@ -16,6 +16,7 @@ public class BbcBenchmarks
     private KeywordMatcher matcher = KeywordMatcher.Empty;
     private KeywordMatcher unseen = KeywordMatcher.Empty;
     private KeywordMatcher absent = KeywordMatcher.Empty;
+    private KeywordMatcher mixed = KeywordMatcher.Empty;
 
     [Params(10, 64, 1_000, 10_000)]
     public int Terms { get; set; }
@@ -58,7 +59,8 @@ public class BbcBenchmarks
         matcher = KeywordMatcher.Compile(Watches.Make(Watches.Terms(Terms, vocabulary), vocabulary));
         unseen = KeywordMatcher.Compile(Watches.UnusedTerms(Terms).Select((t, i) => new Ingest.Domain.Watches.Watch($"u{i}", $"Unseen {i}", t)));
         absent = KeywordMatcher.Compile(Watches.AbsentTerms(Terms, articles).Select((t, i) => new Ingest.Domain.Watches.Watch($"a{i}", $"Absent {i}", t)));
-        Console.WriteLine($"// BBC: {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}), {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; absent: {absent.WatchCount} ({absent.Strategy}), {articles.Sum(a => absent.Match(a).Count)} hits");
+        mixed = KeywordMatcher.Compile(Watches.Mixed(Terms, vocabulary, articles));
+        Console.WriteLine($"// BBC: {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}), {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; absent: {absent.WatchCount} ({absent.Strategy}), {articles.Sum(a => absent.Match(a).Count)} hits; mixed: {mixed.WatchCount} ({mixed.Strategy}), {articles.Sum(a => mixed.Match(a).Count)} hits");
     }
 
     [Benchmark]
@@ -75,4 +77,8 @@ public class BbcBenchmarks
     /// <summary>As many watches, each an English-like word the corpus never uses (common first letters).</summary>
     [Benchmark]
     public int MatchBbcAbsent() => MatcherBenchmarks.MatchAll(absent, articles);
+
+    /// <summary>64 of the dense watches among absent ones (see <see cref="MatcherBenchmarks.MatcherMixed"/>).</summary>
+    [Benchmark]
+    public int MatchBbcMixed() => MatcherBenchmarks.MatchAll(mixed, articles);
 }

@@ -22,6 +22,7 @@ public class MatcherBenchmarks
     private KeywordMatcher unseen = KeywordMatcher.Empty;
     private KeywordMatcher unseenTokenized = KeywordMatcher.Empty;
     private KeywordMatcher absent = KeywordMatcher.Empty;
+    private KeywordMatcher mixed = KeywordMatcher.Empty;
     private Regex? alternation;
 
     [Params(10, 64, 1_000, 10_000)]
@@ -37,10 +38,11 @@ public class MatcherBenchmarks
         unseen = KeywordMatcher.Compile(Watches.UnusedTerms(Terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)));
         unseenTokenized = KeywordMatcher.Compile(Watches.UnusedTerms(Terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)), MatchStrategy.Tokenize);
         absent = KeywordMatcher.Compile(Watches.AbsentTerms(Terms, articles).Select((t, i) => new Watch($"a{i}", $"Absent {i}", t)));
+        mixed = KeywordMatcher.Compile(Watches.Mixed(Terms, vocabulary, articles));
         alternation = Terms <= 1_000
             ? new Regex(@"\b(?:" + string.Join('|', terms.Select(Regex.Escape)) + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled)
             : null;
-        Console.WriteLine($"// {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}); {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; unseen-term watches hit {articles.Sum(a => unseen.Match(a).Count):N0} times, absent-term watches {articles.Sum(a => absent.Match(a).Count):N0} times");
+        Console.WriteLine($"// {articles.Count} articles, {articles.Sum(SyntheticText.Size):N0} characters; {matcher.WatchCount} watches ({matcher.Strategy}); {articles.Sum(a => matcher.Match(a).Count):N0} watch hits; unseen-term watches hit {articles.Sum(a => unseen.Match(a).Count):N0} times, absent-term watches {articles.Sum(a => absent.Match(a).Count):N0} times, mixed ({mixed.Strategy}) {articles.Sum(a => mixed.Match(a).Count):N0} times");
     }
 
     [Benchmark]
@@ -53,6 +55,13 @@ public class MatcherBenchmarks
     /// <summary>As many watches, each an English-like word the text never uses (common first letters).</summary>
     [Benchmark]
     public int MatcherAbsent() => MatchAll(absent, articles);
+
+    /// <summary>
+    /// 64 of the dense watches among absent ones (<see cref="Watches.Mixed"/>): the same matches at 1,000 and 10,000
+    /// terms, so the difference is what more watches cost. At 10 and 64 terms these are the dense watches.
+    /// </summary>
+    [Benchmark]
+    public int MatcherMixed() => MatchAll(mixed, articles);
 
     /// <summary>The same unseen terms, forced to visit every word (what <see cref="MatchStrategy.Automatic"/> does above its search limit).</summary>
     [Benchmark]

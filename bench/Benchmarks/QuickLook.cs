@@ -27,16 +27,20 @@ public static class QuickLook
             var unseen = Watches.UnusedTerms(terms).Select((t, i) => new Watch($"u{i}", $"Unseen {i}", t)).ToList();
             var absent = Watches.AbsentTerms(terms, synthetic).Select((t, i) => new Watch($"a{i}", $"Absent {i}", t)).ToList();
             var absentBbc = bbc is null ? [] : Watches.AbsentTerms(terms, bbc).Select((t, i) => new Watch($"a{i}", $"Absent {i}", t)).ToList();
+            var mix = Watches.Mixed(terms, vocabulary, synthetic);
+            var mixBbc = bbc is null ? [] : Watches.Mixed(terms, vocabulary, bbc);
             foreach (var strategy in new[] { MatchStrategy.Search, MatchStrategy.Tokenize })
             {
                 Measure("synthetic", terms, strategy, "mixed", KeywordMatcher.Compile(watches, strategy), synthetic);
                 Measure("synthetic", terms, strategy, "unseen", KeywordMatcher.Compile(unseen, strategy), synthetic);
                 Measure("synthetic", terms, strategy, "absent", KeywordMatcher.Compile(absent, strategy), synthetic);
+                Measure("synthetic", terms, strategy, "mix64", KeywordMatcher.Compile(mix, strategy), synthetic);
                 if (bbc is not null)
                 {
                     Measure("bbc", terms, strategy, "mixed", KeywordMatcher.Compile(watches, strategy), bbc);
                     Measure("bbc", terms, strategy, "unseen", KeywordMatcher.Compile(unseen, strategy), bbc);
                     Measure("bbc", terms, strategy, "absent", KeywordMatcher.Compile(absentBbc, strategy), bbc);
+                    Measure("bbc", terms, strategy, "mix64", KeywordMatcher.Compile(mixBbc, strategy), bbc);
                 }
             }
         }

@@ -38,6 +38,21 @@ public static class Watches
         return [.. SyntheticText.Vocabulary(4 * count + 1_000, seed: 123).Where(w => !keys.Contains(EnglishInflection.Key(w))).Take(count)];
     }
 
+    /// <summary>How many of the <see cref="Mixed"/> watches are dense ones.</summary>
+    public const int MixedDense = 64;
+
+    /// <summary>
+    /// <paramref name="count"/> watches of which the first <see cref="MixedDense"/> (all, when fewer) are the dense
+    /// ones of <see cref="Make"/> and the rest absent terms (<see cref="AbsentTerms"/>): the same matches, hits and
+    /// explanations at every size above 64, so what changes with the size is only the cost of having more watches.
+    /// </summary>
+    public static IReadOnlyList<Watch> Mixed(int count, IReadOnlyList<string> vocabulary, IEnumerable<Article> articles)
+    {
+        var dense = Make(Terms(Math.Min(count, MixedDense), vocabulary), vocabulary);
+        var absent = AbsentTerms(count - dense.Count, articles).Select((t, i) => new Watch($"m{i}", $"Mixed {i}", t));
+        return [.. dense, .. absent];
+    }
+
     /// <summary>Words the text never uses: "qz" and letters, and no word of the text contains "qz".</summary>
     public static IReadOnlyList<string> UnusedTerms(int count) => [.. Enumerable.Range(0, count).Select(i => "qz" + Letters(i))];
 
