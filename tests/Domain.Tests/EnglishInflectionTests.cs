@@ -17,10 +17,12 @@ public sealed class EnglishInflectionTests
     [InlineData("stopping", "stop")]
     [InlineData("watches", "watch")]
     [InlineData("taxes", "tax")]
-    [InlineData("presses", "press")]
+    [InlineData("presses", "pres")]
     [InlineData("escalates", "escalat")]
     [InlineData("escalate", "escalat")]
-    [InlineData("falls", "fall")]
+    [InlineData("falls", "fal")]
+    [InlineData("controlled", "control")]
+    [InlineData("boss", "bos")]
     [InlineData("news", "news")]
     [InlineData("series", "series")]
     [InlineData("morning", "morning")]
@@ -38,6 +40,9 @@ public sealed class EnglishInflectionTests
     [InlineData("Café\u2019s", "cafes")]
     [InlineData("RUSSIA'S", "russias")]
     [InlineData("Zürich", "zurich")]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Æsir", "aesir")]
     [InlineData("plain", "plain")]
     public void Fold_Word_LowerCasesAndStripsAccentsAndApostrophes(string word, string expected)
     {
@@ -55,6 +60,17 @@ public sealed class EnglishInflectionTests
     [InlineData("exceed", "exceeds", "exceeded", "exceeding")]
     [InlineData("guarantee", "guarantees", "guaranteed")]
     [InlineData("Café", "cafe", "cafés")]
+    [InlineData("control", "controls", "controlled", "controlling")]
+    [InlineData("cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling")]
+    [InlineData("travel", "travelled", "traveled", "travelling", "travels")]
+    [InlineData("quiz", "quizzes", "quizzed", "quizzing")]
+    [InlineData("gas", "gases", "gassed", "gassing")]
+    [InlineData("call", "calls", "called", "calling", "Call’s")]
+    [InlineData("boss", "bosses", "bossed", "boss's", "BOSS’S")]
+    [InlineData("belarus", "Belarus’s", "belarus's")]
+    [InlineData("movie", "movies", "Movie’s")]
+    [InlineData("uk", "UK's", "UK’s")]
+    [InlineData("russia", "Russia’s", "RUSSIA'S")]
     public void Key_InflectionsOfOneWord_ShareAKey(params string[] forms)
     {
         var key = EnglishInflection.Key(forms[0]);
@@ -68,6 +84,9 @@ public sealed class EnglishInflectionTests
     [InlineData("news", "new")]
     [InlineData("king", "kin")]
     [InlineData("need", "nee")]
+    [InlineData("menu", "menus")]
+    [InlineData("crisis", "cris")]
+    [InlineData("status", "statu")]
     public void Key_DifferentWords_HaveDifferentKeys(string a, string b)
     {
         Assert.NotEqual(EnglishInflection.Key(a), EnglishInflection.Key(b));
@@ -84,6 +103,33 @@ public sealed class EnglishInflectionTests
     public void Forms_OfAWordsKey_IncludeTheWord()
     {
         Words.Sample(word => Assert.Contains(word, EnglishInflection.Forms(EnglishInflection.Key(word))), iter: 50_000);
+    }
+
+    /// <summary>A possessive's key is its fold's without the s: that is the form the word filter must admit.</summary>
+    [Fact]
+    public void Forms_OfAPossessivesKey_IncludeTheWordWithoutItsS()
+    {
+        Words.Sample(
+            word =>
+            {
+                var possessive = word + "’s";
+                Assert.True(EnglishInflection.IsPossessive(possessive));
+                Assert.Equal(EnglishInflection.Key(word), EnglishInflection.Key(possessive));
+                Assert.Contains(EnglishInflection.Fold(possessive)[..^1], EnglishInflection.Forms(EnglishInflection.Key(possessive)));
+            },
+            iter: 20_000);
+    }
+
+    [Theory]
+    [InlineData("don't", false)]
+    [InlineData("it's", true)]
+    [InlineData("s's", true)]
+    [InlineData("'s", false)]
+    [InlineData("boss", false)]
+    [InlineData("bosss", false)]
+    public void IsPossessive_IsAnApostropheAndSAtTheEnd(string word, bool possessive)
+    {
+        Assert.Equal(possessive, EnglishInflection.IsPossessive(word));
     }
 
     [Theory]

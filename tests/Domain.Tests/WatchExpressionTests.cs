@@ -65,6 +65,15 @@ public sealed class WatchExpressionTests
     [InlineData("= a", 2, "a term or phrase right after '='")]
     [InlineData("a ()", 4, "a term, phrase or '(' inside the parentheses")]
     [InlineData("-sanctions", 1, "a term that is not negated")]
+    [InlineData("-(russia -iran)", 1, "a term that is not negated")]
+    [InlineData("(sanctions OR)", 14, "a term, phrase or '('")]
+    [InlineData("(sanctions AND)", 15, "a term, phrase or '('")]
+    [InlineData("(sanctions NOT)", 15, "a term, phrase or '('")]
+    [InlineData("(sanctions NEAR)", 16, "a term, phrase or '('")]
+    [InlineData("sanctions NEAR/3 -russia", 18, "a term, phrase or '(' here, not '-' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))")]
+    [InlineData("sanctions NEAR/3 –russia", 18, "a term, phrase or '(' here, not '–' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))")]
+    [InlineData("title:-russia sanctions", 7, "a term, phrase or '(' here, not '-' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))")]
+    [InlineData("sanctions =-russia", 12, "a term or phrase right after '='")]
     public void Parse_BadExpression_ThrowsWithPositionAndExpectation(string expression, int position, string expected)
     {
         var error = Assert.Throws<WatchExpressionException>(() => WatchExpression.Parse(expression));

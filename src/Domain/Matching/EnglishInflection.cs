@@ -10,7 +10,18 @@ namespace Ingest.Domain.Matching;
 /// </summary>
 public static class EnglishInflection
 {
-    public static string Key(ReadOnlySpan<char> word) => Stem(Fold(word));
+    public static string Key(ReadOnlySpan<char> word)
+    {
+        var fold = Fold(word);
+        return Stem(IsPossessive(word) ? fold[..^1] : fold);
+    }
+
+    /// <summary>
+    /// Whether the word ends in a possessive <c>'s</c> or <c>’s</c> ("Belarus’s", "boss's", "UK's"), whose s its key
+    /// leaves out before the suffixes are stripped (the fold, which removes only the apostrophe, keeps it).
+    /// </summary>
+    public static bool IsPossessive(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && word[^1] is 's' or 'S' && WordTokenizer.IsApostrophe(word[^2]);
 
     /// <summary>Lower-cases and strips diacritics and apostrophes ("Café’s" → "cafes").</summary>
     public static string Fold(ReadOnlySpan<char> word)
@@ -39,11 +50,39 @@ public static class EnglishInflection
                 continue;
             }
 
-            folded.Append(char.ToLowerInvariant(c));
+            var lower = char.ToLowerInvariant(c);
+            if (Unaccented(lower) is { } plain)
+            {
+                folded.Append(plain);
+            }
+            else
+            {
+                folded.Append(lower);
+            }
         }
 
         return folded.ToString();
     }
+
+    /// <summary>
+    /// Latin letters whose mark Unicode does not decompose (a stroke, a ligature), as the letters they are written
+    /// without: "Łódź" folds as "lodz", "København" as "kobenhavn", "Straße" as "strasse".
+    /// </summary>
+    private static string? Unaccented(char c) => c switch
+    {
+        'ł' => "l",
+        'ø' => "o",
+        'đ' => "d",
+        'ð' => "d",
+        'ħ' => "h",
+        'ı' => "i",
+        'ŧ' => "t",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => null,
+    };
 
     /// <summary>Strips a regular English suffix from an already folded word.</summary>
     public static string Stem(string w)
@@ -65,6 +104,13 @@ public static class EnglishInflection
         }
 
         int n;
+        if (w.Length > 4 && w.EndsWith("ie", StringComparison.Ordinal))
+        {
+            // "-ie" keys as "-y", which is what "-ies" and "-ied" key as: "movie" and "movies" share "movy".
+            appendY = true;
+            return w.Length - 2;
+        }
+
         if (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal))
         {
             if (w.Length > 4)
@@ -107,7 +153,14 @@ public static class EnglishInflection
         }
 
         // A final silent e goes too, so "escalate", "escalates" and "escalated" share a key.
-        return n > 3 && w[n - 1] == 'e' && w[n - 2] is not ('e' or 'i' or 'o' or 'y') ? n - 1 : n;
+        if (n > 3 && w[n - 1] == 'e' && w[n - 2] is not ('e' or 'i' or 'o' or 'y'))
+        {
+            n--;
+        }
+
+        // A final double l, s or z counts as one, in every word: "travelled" (British) and "travel", "cancelled" and
+        // "cancel", "quizzed" and "quiz", and equally "called" and "call", "bosses" and "boss".
+        return n > 3 && w[n - 1] == w[n - 2] && w[n - 1] is 'l' or 's' or 'z' ? n - 1 : n;
     }
 
     /// <summary>
@@ -145,8 +198,19 @@ public static class EnglishInflection
         if (key.Length > 0)
         {
             buffer[key.Length] = key[^1];
-            Emit(key, buffer, key.Length + 1, "ed", visitor);
-            Emit(key, buffer, key.Length + 1, "ing", visitor);
+            if (key[^1] is 'l' or 's' or 'z')
+            {
+                // The key's last letter doubled, with every ending ("cal" from "call", "calls", "called").
+                foreach (var ending in Endings)
+                {
+                    Emit(key, buffer, key.Length + 1, ending, visitor);
+                }
+            }
+            else
+            {
+                Emit(key, buffer, key.Length + 1, "ed", visitor);
+                Emit(key, buffer, key.Length + 1, "ing", visitor);
+            }
         }
 
         if (key.EndsWith("ee", StringComparison.Ordinal))
@@ -161,6 +225,7 @@ public static class EnglishInflection
         {
             Emit(key, buffer, key.Length - 1, "ies", visitor);
             Emit(key, buffer, key.Length - 1, "ied", visitor);
+            Emit(key, buffer, key.Length - 1, "ie", visitor);
         }
 
         static void Emit(ReadOnlySpan<char> key, Span<char> buffer, int stem, string ending, TVisitor visitor)

@@ -856,7 +856,10 @@ public sealed class KeywordMatcher
         Span<char> stemmed = stackalloc char[MaxBufferedWord + 1];
         var count = 0;
         var length = FoldAscii(span, folded);
-        if (length >= 0 && filtered && (length == 0 || !filter.Passes(folded[..length])))
+
+        // A possessive's key leaves its s out ("boss's" keys as "boss" does), its fold does not (see EnglishInflection.Key).
+        var possessive = EnglishInflection.IsPossessive(span);
+        if (length >= 0 && filtered && (length == 0 || (!filter.Passes(folded[..length]) && !(possessive && filter.Passes(folded[..(length - 1)])))))
         {
             return 0;
         }
@@ -881,8 +884,9 @@ public sealed class KeywordMatcher
             }
         }
 
-        var stemLength = EnglishInflection.StemLength(fold, out var appendY);
-        ReadOnlySpan<char> key = fold[..stemLength];
+        var stem = possessive && fold.Length > 0 ? fold[..^1] : fold;
+        var stemLength = EnglishInflection.StemLength(stem, out var appendY);
+        ReadOnlySpan<char> key = stem[..stemLength];
         if (appendY && stemLength < stemmed.Length)
         {
             key.CopyTo(stemmed);

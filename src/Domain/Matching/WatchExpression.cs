@@ -24,7 +24,7 @@ public static class WatchExpression
     {
         ArgumentNullException.ThrowIfNull(expression);
         var node = new Parser(expression).ParseAll();
-        if (!HasPositiveTerm(node, negated: false))
+        if (!HasPositiveTerm(node))
         {
             throw new WatchExpressionException(
                 "Expected a term that is not negated at position 1 (an expression of only NOT clauses can never be hit)",
@@ -87,13 +87,13 @@ public static class WatchExpression
         _ => [],
     };
 
-    private static bool HasPositiveTerm(ExpressionNode node, bool negated) => node switch
+    private static bool HasPositiveTerm(ExpressionNode node) => node switch
     {
-        TermNode => !negated,
-        AndNode and => and.Operands.Any(o => HasPositiveTerm(o, negated)),
-        OrNode or => or.Operands.Any(o => HasPositiveTerm(o, negated)),
-        NotNode not => HasPositiveTerm(not.Operand, !negated),
-        NearNode near => !negated,
+        TermNode or NearNode => true,
+        AndNode and => and.Operands.Any(HasPositiveTerm),
+        OrNode or => or.Operands.Any(HasPositiveTerm),
+
+        // Inside a NOT nothing is a hit (NOT NOT x is already x): "-(russia -iran)" can never be hit either.
         _ => false,
     };
 
@@ -265,6 +265,12 @@ public static class WatchExpression
                 throw Error("a term, phrase or '('");
             }
 
+            // A NOT is only for a whole clause: not after NEAR, a field name or '=' (which reach here without ParseUnary).
+            if (IsDash(c))
+            {
+                throw Error($"a term, phrase or '(' here, not '{c}' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))");
+            }
+
             foreach (var op in (string[])["AND", "OR", "NOT", "NEAR"])
             {
                 if (AtOperator(op) || (op == "NEAR" && AtNear(out _, out _)))
@@ -282,7 +288,7 @@ public static class WatchExpression
             if (c == '=')
             {
                 pos++;
-                if (pos == text.Length || char.IsWhiteSpace(text[pos]) || text[pos] is '(' or ')' or '=')
+                if (pos == text.Length || char.IsWhiteSpace(text[pos]) || text[pos] is '(' or ')' or '=' || IsDash(text[pos]))
                 {
                     throw Error("a term or phrase right after '='");
                 }
@@ -427,7 +433,7 @@ public static class WatchExpression
             }
 
             var after = pos + op.Length;
-            return after == text.Length || char.IsWhiteSpace(text[after]) || text[after] is '(' || IsQuote(text[after])
+            return after == text.Length || char.IsWhiteSpace(text[after]) || text[after] is '(' or ')' || IsQuote(text[after])
                 || (op == "NOT" && IsDash(text[after]));
         }
 
