@@ -5,8 +5,8 @@ namespace Ingest.Domain.Matching;
 
 /// <summary>
 /// The word pass's first question about each word: could any pattern have it? A blocked Bloom filter (no
-/// false negatives) asked with one load: a hash of a word's first eight characters (all of it, if shorter),
-/// its length and its last character chooses a 64-bit word of the filter and three bits in it, all set if
+/// false negatives) asked with one load: a hash of a word's first six characters (all of it, if shorter),
+/// its length and its last character chooses a 64-bit word of the filter and two bits in it, both set if
 /// a pattern may have the word. Each pattern is entered as the words that can have it: an exact term as
 /// itself, an inflected key as its <see cref="EnglishInflection.Forms"/> (the key with each ending the
 /// stemmer removes), so "war" admits "war", "wars", "warred" and "warring", and not "warm", "warning" or
@@ -56,13 +56,13 @@ internal sealed class WordFilter
     public bool Passes(ReadOnlySpan<char> word)
     {
         var hash = Hash(word, out var pack);
-        var want = Bits3(hash);
+        var want = Bits2(hash);
         return (filter[Slot(hash)] & want) == want || (anyPrefix && IsPrefixed(pack));
     }
 
     /// <summary>
     /// <see cref="Passes(ReadOnlySpan{char})"/> for the word <c>text[start..(start + length)]</c>, without a
-    /// branch that depends on the word: its first eight characters are read whether it has them or not (so at
+    /// branch that depends on the word: its first six characters are read whether it has them or not (so at
     /// least eight characters must follow <paramref name="start"/>), and those it does not have are masked off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -74,24 +74,22 @@ internal sealed class WordFilter
         }
 
         ref var at = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
-        // How many of the first four and of characters five to eight the word lacks, as max(n - length, 0) in
+        // How many of the first four and of the first six characters the word lacks, as max(n - length, 0) in
         // arithmetic: the JIT compiled Math.Min here to a branch on the length, which English text mispredicts.
         var lacks4 = 4 - length;
         lacks4 &= ~(lacks4 >> 31);
-        var lacks8 = 8 - length;
-        lacks8 &= ~(lacks8 >> 31);
-        var over = lacks8 - 4;
-        lacks8 -= over & ~(over >> 31);
+        var lacks6 = 6 - length;
+        lacks6 &= ~(lacks6 >> 31);
         var pack = (Unsafe.ReadUnaligned<ulong>(ref at) | 0x0020_0020_0020_0020UL) & (ulong.MaxValue >> (16 * lacks4));
 
-        // Characters five to eight, as many as the word has: shifted out 16 bits per missing one, in two
-        // halves, so that no shift reaches 64 and no branch depends on the length.
-        var missing = 8 * lacks8;
-        var next = (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)) | 0x0020_0020_0020_0020UL) & ((ulong.MaxValue >> missing) >> missing);
+        // Characters five and six, as many as the word has: shifted out 8 bits per missing one twice, so
+        // that no shift reaches 64 and no branch depends on the length.
+        var missing = 8 * lacks6;
+        var next = (Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref at, 8)) | 0x0020_0020u) & (uint)((0xFFFF_FFFFUL >> missing) >> missing);
         var last = Unsafe.Add(ref MemoryMarshal.GetReference(text), start + length - 1) | 0x20;
         var hash = Hash(pack, next, length, last);
         var bits = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(filter), Slot(hash));
-        var want = Bits3(hash);
+        var want = Bits2(hash);
         return (bits & want) == want || (anyPrefix && IsPrefixed(pack));
     }
 
@@ -118,36 +116,34 @@ internal sealed class WordFilter
     private static ulong Hash(ReadOnlySpan<char> word, out ulong pack)
     {
         pack = Pack(word, Math.Min(word.Length, 4));
-        var next = 0UL;
-        for (var k = 4; k < Math.Min(word.Length, 8); k++)
+        var next = word.Length switch
         {
-            next |= (ulong)(ushort)(word[k] | 0x20) << (16 * (k - 4));
-        }
-
+            >= 6 => (ulong)(ushort)(word[4] | 0x20) | ((ulong)(ushort)(word[5] | 0x20) << 16),
+            5 => (ulong)(ushort)(word[4] | 0x20),
+            _ => 0UL,
+        };
         return Hash(pack, next, word.Length, word[^1] | 0x20);
     }
 
     /// <param name="pack">The first four characters (<see cref="Pack"/>).</param>
-    /// <param name="next">The fifth to eighth, lower-cased, 16 bits each, the fifth lowest; 0 for those the word does not have.</param>
+    /// <param name="next">The fifth and sixth, lower-cased, the fifth in the low 16 bits; 0 for those the word does not have.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(ulong pack, ulong next, int length, int last)
     {
         // ASCII characters leave bits 7-15 of each 16-bit lane free: characters five and six go to bits 8-14
         // and 24-30, the length to 40-45, the last character to 56-62; folded once so that the multiply
-        // carries every field into the bits the slot and the three bits are taken from. Characters seven and
-        // eight are multiplied in on their own.
-        var x = pack ^ ((next & 0xFFFF_FFFFUL) << 8) ^ ((ulong)(length & 63) << 40) ^ ((ulong)last << 56);
-        return ((x ^ (x >> 29)) + ((next >> 32) * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL;
+        // carries every field into the bits the slot and the two bits are taken from.
+        var x = pack ^ (next << 8) ^ ((ulong)(length & 63) << 40) ^ ((ulong)last << 56);
+        return (x ^ (x >> 29)) * 0x9E3779B97F4A7C15UL;
     }
 
     /// <summary>The 64-bit word of the filter: the hash's top bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Slot(ulong hash) => (int)(hash >> (64 - Bits + 6));
 
-    /// <summary>The three bits in it, from the eighteen bits below those.</summary>
+    /// <summary>The two bits in it, from the twelve bits below those.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Bits3(ulong hash) =>
-        (1UL << (int)(hash >> (64 - Bits + 6 - 6))) | (1UL << (int)(hash >> (64 - Bits + 6 - 12))) | (1UL << (int)(hash >> (64 - Bits + 6 - 18)));
+    private static ulong Bits2(ulong hash) => (1UL << (int)(hash >> (64 - Bits + 6 - 6))) | (1UL << (int)(hash >> (64 - Bits + 6 - 12)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PrefixBit(ulong pack) => (int)((pack * 0x9E3779B97F4A7C15UL) >> (64 - PrefixBits));
@@ -162,7 +158,7 @@ internal sealed class WordFilter
     private void AddWord(ReadOnlySpan<char> word)
     {
         var hash = Hash(word, out _);
-        filter[Slot(hash)] |= Bits3(hash);
+        filter[Slot(hash)] |= Bits2(hash);
     }
 
     /// <summary>Every word starting with <paramref name="prefix"/> passes.</summary>
