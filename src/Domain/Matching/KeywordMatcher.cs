@@ -204,7 +204,8 @@ public sealed class KeywordMatcher
     {
         var table = new PatternTable();
         var compiled = new List<CompiledWatch>();
-        var nodes = new List<ExpressionNode>();
+        var phraseUse = new List<bool>();
+        var otherUse = new List<bool>();
         var reach = 0;
         var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var watch in watches.Where(w => w.Enabled))
@@ -217,7 +218,7 @@ public sealed class KeywordMatcher
 
             var index = compiled.Count;
             compiled.Add(new CompiledWatch(watch, CompileNode(node!, table)));
-            nodes.Add(node!);
+            PhraseUses(node!, table, phraseUse, otherUse);
             reach = Math.Max(reach, Reach(node!));
             foreach (var trigger in Triggers(node!) ?? [])
             {
@@ -225,51 +226,58 @@ public sealed class KeywordMatcher
             }
         }
 
-        return new KeywordMatcher([.. compiled], table, rejected, strategy, reach, PhraseOnly(nodes, table));
+        return new KeywordMatcher([.. compiled], table, rejected, strategy, reach, [.. phraseUse.Select((p, id) => p && !otherUse[id])]);
     }
 
     /// <summary>
-    /// Pattern id → whether the pattern is used only as a word of phrases, and never as a phrase's anchor (its
-    /// word with the longest needle, the one a phrase is triggered by): "the" in <c>"the ferry"</c>. Collecting
-    /// leaves such words out (<see cref="collectLazy"/>): each is checked beside its phrase's other words instead.
+    /// Marks how <paramref name="node"/> uses each pattern (by id): as a word of a phrase that is not the phrase's
+    /// anchor (its word with the longest needle, the one a phrase is triggered by), such as "the" in <c>"the ferry"</c>,
+    /// or otherwise. A pattern with only the first kind of use is one collecting leaves out (<see cref="collectLazy"/>):
+    /// each is checked beside its phrase's other words instead. Marked as watches compile, so that their expressions
+    /// need not be kept.
     /// </summary>
-    private static bool[] PhraseOnly(List<ExpressionNode> nodes, PatternTable table)
+    private static void PhraseUses(ExpressionNode node, PatternTable table, List<bool> phrase, List<bool> other)
     {
-        var phrase = new bool[table.Patterns.Count];
-        var other = new bool[table.Patterns.Count];
-        nodes.ForEach(Visit);
-
-        return [.. phrase.Select((p, id) => p && !other[id])];
-
-        void Visit(ExpressionNode node)
+        switch (node)
         {
-            switch (node)
-            {
-                case TermNode term:
-                    var anchor = term.Words.Count == 0 ? null : term.Words.MaxBy(w => Needle(w).Length);
-                    foreach (var word in term.Words)
+            case TermNode term:
+                var anchor = term.Words.Count == 0 ? null : term.Words.MaxBy(w => Needle(w).Length);
+                foreach (var word in term.Words)
+                {
+                    var id = table.Intern(word);
+                    while (phrase.Count <= id)
                     {
-                        var id = table.Intern(word);
-                        (term.Words.Count > 1 && !ReferenceEquals(word, anchor) ? phrase : other)[id] = true;
+                        phrase.Add(false);
+                        other.Add(false);
                     }
 
-                    break;
-                case AndNode and:
-                    and.Operands.ToList().ForEach(Visit);
-                    break;
-                case OrNode or:
-                    or.Operands.ToList().ForEach(Visit);
-                    break;
-                case NotNode not:
-                    Visit(not.Operand);
-                    break;
-                case NearNode near:
-                    Visit(near.Left);
-                    Visit(near.Right);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node.");
-            }
+                    (term.Words.Count > 1 && !ReferenceEquals(word, anchor) ? phrase : other)[id] = true;
+                }
+
+                break;
+            case AndNode and:
+                foreach (var operand in and.Operands)
+                {
+                    PhraseUses(operand, table, phrase, other);
+                }
+
+                break;
+            case OrNode or:
+                foreach (var operand in or.Operands)
+                {
+                    PhraseUses(operand, table, phrase, other);
+                }
+
+                break;
+            case NotNode not:
+                PhraseUses(not.Operand, table, phrase, other);
+                break;
+            case NearNode near:
+                PhraseUses(near.Left, table, phrase, other);
+                PhraseUses(near.Right, table, phrase, other);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node.");
         }
     }
 
