@@ -677,18 +677,24 @@ public sealed class KeywordMatcher
             // that is not recorded, so such a pattern is checked beside its phrases' anchors in every article alike.
             Span<int> kept = stackalloc int[patterns.Length];
             var count = 0;
-            foreach (var pattern in patterns)
+            scoped var recorded = patterns;
+            if (matcher.collectLazy is { } lazy)
             {
-                if (matcher.collectLazy is not { } lazy || !lazy[pattern])
+                foreach (var pattern in patterns)
                 {
-                    kept[count++] = pattern;
+                    if (!lazy[pattern])
+                    {
+                        kept[count++] = pattern;
+                    }
                 }
+
+                recorded = kept[..count];
             }
 
-            if (count > 0)
+            if (recorded.Length > 0)
             {
                 Scan ??= Scan.Rent(article, matcher, matcher.watchesByPattern.Length, matcher.watches.Length);
-                Scan.Add(kept[..count], new Hit(Field, start, end - start, Word: 0));
+                Scan.Add(recorded, new Hit(Field, start, end - start, Word: 0));
             }
 
             return false;
@@ -1374,12 +1380,10 @@ public sealed class KeywordMatcher
         }
 
         /// <summary>Of two hits, the one earlier in the article.</summary>
-        public int Earlier(int a, int b) => Before(a, b) ? a : b;
+        public int Earlier(int a, int b) => Compare(a, b) <= 0 ? a : b;
 
         /// <summary>Of two hits, the one later in the article.</summary>
-        public int Later(int a, int b) => Before(a, b) ? b : a;
-
-        private bool Before(int a, int b) => hits[a].Field != hits[b].Field ? hits[a].Field < hits[b].Field : hits[a].Start < hits[b].Start;
+        public int Later(int a, int b) => Compare(a, b) <= 0 ? b : a;
 
         /// <summary>Clause spans in article order: by where their first hit is, then their last, then the clause.</summary>
         public Comparison<ClauseSpan> SpanOrder => spanOrder ??= (x, y) =>
