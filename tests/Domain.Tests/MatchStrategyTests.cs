@@ -52,6 +52,55 @@ public sealed class MatchStrategyTests
     }
 
     /// <summary>
+    /// The word pass may first ask whether an article has a trigger at all, looking up only the triggers' words, and
+    /// then pass it again from its start, recording every pattern's words: asking every article or none finds the
+    /// same matches, hits and offsets, wherever an article's first trigger is, and when it has none.
+    /// </summary>
+    [Fact]
+    public void WordPass_FindsTheSameMatches_WhetherOrNotItFirstAsksForATrigger()
+    {
+        // "theatre" and "2024" are no watch's trigger (one is negated, the other is the phrase's shorter word).
+        Watch[] watches = [.. Watches, .. new[] { "agency -theatre", "\"economy 2024\"", "\"x y\" NEAR/3 2024" }.Select((e, i) => WatchBuilder.Expression(e, id: $"n{i}"))];
+        var asking = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+        var straight = KeywordMatcher.Compile(watches, MatchStrategy.Tokenize);
+        Assert.True(asking.AsksForTriggers);
+        asking.AskForTriggers = true;
+        straight.AskForTriggers = false;
+        var matched = 0;
+        var unmatched = 0;
+        var filler = Gen.OneOf<string>("one ", "two ", "and ", "of ", "  ", ", ");
+        var piece = Gen.Frequency((1, Gen.OneOf<string>(Pieces)), (4, filler));
+        var paragraph = piece.Array[0, 30].Select(string.Concat);
+
+        Gen.Select(paragraph, paragraph.Null(), paragraph.Array[1, 3], (title, standfirst, body) => ArticleBuilder.Make(title, standfirst, body)).Sample(
+            article =>
+            {
+                var expected = Describe(straight.Match(article));
+                Assert.Equal(expected, Describe(asking.Match(article)));
+                (expected.Count > 0 ? ref matched : ref unmatched)++;
+            },
+            iter: 4_000,
+            threads: 1);
+        Assert.True(matched > 1_000 && unmatched > 200, $"{matched} articles matched and {unmatched} did not: the comparison would prove little");
+    }
+
+    [Fact]
+    public void WordPass_WhenATriggerComesAfterTheWordsItsPhraseNeeds_StillRecordsThem()
+    {
+        // "the" and "of" are no watch's trigger, so the first pass does not look them up; the second must.
+        var matcher = KeywordMatcher.Compile([WatchBuilder.Expression("\"the ferry of\"", id: "p"), WatchBuilder.Expression("agency NEAR/3 the", id: "n")], MatchStrategy.Tokenize);
+        matcher.AskForTriggers = true;
+        var article = ArticleBuilder.Make("The agency", null, ["Late news, then more news and more: the ferry of the night."]);
+
+        var matches = matcher.Match(article);
+
+        Assert.Equal(["n", "p"], matches.Select(m => m.WatchId).Order());
+        var phrase = matches.Single(m => m.WatchId == "p").Hits.Single();
+        Assert.Equal((ArticleField.Body, 36, "the ferry of"), (phrase.Field, phrase.Offset, article.Body.Substring(phrase.Offset, phrase.Length)));
+        Assert.Equal([(ArticleField.Title, 0), (ArticleField.Title, 4)], matches.Single(m => m.WatchId == "n").Hits.Select(h => (h.Field, h.Offset)));
+    }
+
+    /// <summary>
     /// Every needle ASCII, so the search also records the hits of an article with a trigger (rather than the word
     /// pass), numbering words only as far as phrases and NEAR look: phrases, NEAR chains and NEAR at every distance
     /// up to beyond the longest, over text with runs of filler words between the watched ones.

@@ -69,6 +69,12 @@ public static class WordTokenizer
         /// <returns>The number of the word after the run's last: <paramref name="word"/> + 1 for a plain run.</returns>
         /// <remarks>The number is passed in and returned, not kept in the visitor, so that it stays in a register while words are passed.</remarks>
         int Run(ReadOnlySpan<char> text, int start, int end, bool plain, int word);
+
+        /// <summary>
+        /// Whether <see cref="Run"/> may stop the visit by returning a negative number, which the visit then returns
+        /// at once. A constant of the visitor's type, so visitors that never stop pay nothing for the check.
+        /// </summary>
+        static virtual bool Stops => false;
     }
 
     /// <summary>
@@ -106,6 +112,11 @@ public static class WordTokenizer
             else if (runStart >= 0)
             {
                 word = visitor.Run(text, runStart, i, runPlain, word);
+                if (TVisitor.Stops && word < 0)
+                {
+                    return word;
+                }
+
                 runStart = -1;
             }
         }
@@ -156,6 +167,11 @@ public static class WordTokenizer
                 var end = BitOperations.TrailingZeroCount(ends);
                 ends &= ends - 1;
                 word = visitor.Run(text, open, i + end, openPlain && (special & ((1UL << end) - 1)) == 0, word);
+                if (TVisitor.Stops && word < 0)
+                {
+                    return word;
+                }
+
                 open = -1;
             }
 
@@ -164,6 +180,10 @@ public static class WordTokenizer
                 var end = BitOperations.TrailingZeroCount(ends);
                 var start = 64 - BitOperations.LeadingZeroCount(outside & ((1UL << end) - 1));
                 word = visitor.Run(text, i + start, i + end, special == 0 || ((special >> start) & ((1UL << (end - start)) - 1)) == 0, word);
+                if (TVisitor.Stops && word < 0)
+                {
+                    return word;
+                }
             }
 
             if ((run >> (width - 1)) != 0)
