@@ -358,7 +358,7 @@ public sealed class KeywordMatcher
         Scan? scan = null;
         var length = 0;
         var passStarted = Strategy == MatchStrategy.Search ? Stopwatch.GetTimestamp() : 0;
-        if (!searched && triggerFilter is not null && triggerShare.Ask() && !triggerShare.Asked(HasTrigger(article)))
+        if (!searched && collect is null && triggerFilter is not null && triggerShare.Ask() && !triggerShare.Asked(HasTrigger(article)))
         {
             if (Strategy == MatchStrategy.Search)
             {
@@ -831,7 +831,9 @@ public sealed class KeywordMatcher
     }
 
     /// <summary>
-    /// Whether a word of the article has a trigger, asked before the word pass where no search has asked it: a pass
+    /// Whether a word of the article has a trigger, asked before the word pass where no search has asked it (with
+    /// <see cref="MatchStrategy.Tokenize"/>, or when the search steps aside and there is no collecting, which is
+    /// itself a search and faster than this pass): a pass
     /// over the words that looks up only those passing <see cref="triggerFilter"/>, and stops at the first with a
     /// trigger. Common words that only phrases, NOTs or the other sides of AND and NEAR have ("the" in <c>"the
     /// ferry"</c>) are then not looked up in the articles no watch can match, which with many watches are most; an
@@ -868,7 +870,7 @@ public sealed class KeywordMatcher
         private const int Sample = 64;
 
         /// <summary>While asking does not pay, one article in this many is still asked.</summary>
-        private const int AskOneIn = 16;
+        private const int AskOneIn = 32;
 
         private int asked;
         private int triggered;
