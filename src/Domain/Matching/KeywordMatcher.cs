@@ -268,7 +268,7 @@ public sealed class KeywordMatcher
         switch (node)
         {
             case TermNode term:
-                var anchor = term.Words.Count == 0 ? null : term.Words.MaxBy(w => Needle(w).Length);
+                var anchor = Anchor(term);
                 foreach (var word in term.Words)
                 {
                     var id = table.Intern(word);
@@ -1145,9 +1145,9 @@ public sealed class KeywordMatcher
 
     private static Condition CompileNode(ExpressionNode node, PatternTable table) => node switch
     {
-        TermNode term => new TermCondition(term.Clause, [.. term.Words.Select(table.Intern)], term.Field),
-        AndNode and => new AndCondition([.. and.Operands.Select(o => CompileNode(o, table))]),
-        OrNode or => new OrCondition([.. or.Operands.Select(o => CompileNode(o, table))]),
+        TermNode term => new TermCondition(term.Clause, Interned(term.Words, table), term.Field),
+        AndNode and => new AndCondition(CompileAll(and.Operands, table)),
+        OrNode or => new OrCondition(CompileAll(or.Operands, table)),
         NotNode not => new NotCondition(CompileNode(not.Operand, table)),
         NearNode near => new NearCondition((Positional)CompileNode(near.Left, table), (Positional)CompileNode(near.Right, table), near.MaxWordsBetween),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node."),
@@ -1164,22 +1164,97 @@ public sealed class KeywordMatcher
         switch (node)
         {
             case TermNode term:
-                return term.Words.Count == 0 ? null : [term.Words.MaxBy(w => Needle(w).Length)!];
+                return Anchor(term) is { } anchor ? [anchor] : null;
             case NotNode:
                 return null;
             case OrNode or:
-                var all = or.Operands.Select(Triggers).OfType<List<WordPattern>>().SelectMany(t => t).ToList();
-                return all.Count == 0 ? null : all;
+                List<WordPattern>? all = null;
+                foreach (var operand in or.Operands)
+                {
+                    if (Triggers(operand) is { } triggers)
+                    {
+                        (all ??= []).AddRange(triggers);
+                    }
+                }
+
+                return all;
             case AndNode and:
-                return Best(and.Operands.Select(Triggers));
+                List<WordPattern>? chosen = null;
+                foreach (var operand in and.Operands)
+                {
+                    chosen = Better(chosen, Triggers(operand));
+                }
+
+                return chosen;
             case NearNode near:
-                return Best([Triggers(near.Left), Triggers(near.Right)]);
+                return Better(Triggers(near.Left), Triggers(near.Right));
             default:
                 throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node.");
         }
 
-        static List<WordPattern>? Best(IEnumerable<List<WordPattern>?> options) => options.OfType<List<WordPattern>>()
-            .OrderByDescending(t => t.Min(w => Needle(w).Length)).ThenBy(t => t.Count).FirstOrDefault();
+        // The one whose shortest needle is longer; between equals, the one with fewer; between those, the first.
+        static List<WordPattern>? Better(List<WordPattern>? first, List<WordPattern>? second)
+        {
+            if (first is null || second is null)
+            {
+                return first ?? second;
+            }
+
+            var (a, b) = (Shortest(first), Shortest(second));
+            return b > a || (b == a && second.Count < first.Count) ? second : first;
+        }
+
+        static int Shortest(List<WordPattern> triggers)
+        {
+            var shortest = int.MaxValue;
+            foreach (var trigger in triggers)
+            {
+                shortest = Math.Min(shortest, NeedleLength(trigger));
+            }
+
+            return shortest;
+        }
+    }
+
+    /// <summary>A term's word with the longest needle (the first of equals): what a phrase is triggered by. Null for no words.</summary>
+    private static WordPattern? Anchor(TermNode term)
+    {
+        WordPattern? anchor = null;
+        foreach (var word in term.Words)
+        {
+            if (anchor is null || NeedleLength(word) > NeedleLength(anchor))
+            {
+                anchor = word;
+            }
+        }
+
+        return anchor;
+    }
+
+    /// <summary>The length of <see cref="Needle"/>, without making it.</summary>
+    private static int NeedleLength(WordPattern pattern) =>
+        pattern.Match == WordMatch.Inflected && pattern.Key.Length >= 3 && pattern.Key[^1] == 'y' ? pattern.Key.Length - 1 : pattern.Key.Length;
+
+    private static int[] Interned(IReadOnlyList<WordPattern> words, PatternTable table)
+    {
+        var ids = new int[words.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = table.Intern(words[i]);
+        }
+
+        return ids;
+    }
+
+    private static Condition[] CompileAll(IReadOnlyList<ExpressionNode> nodes, PatternTable table)
+    {
+        var conditions = new Condition[nodes.Count];
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            conditions[i] = CompileNode(nodes[i], table);
+        }
+
+        return conditions;
     }
 
     /// <summary>

@@ -105,6 +105,11 @@ public static class WatchExpression
 
     private sealed class Parser(string text)
     {
+        private static readonly string[] Operators = ["AND", "OR", "NOT", "NEAR"];
+
+        private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
+            System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
         private int pos;
         private int depth;
 
@@ -128,7 +133,9 @@ public static class WatchExpression
 
         private ExpressionNode ParseOr()
         {
-            var operands = new List<ExpressionNode> { ParseAnd() };
+            // Most expressions are one clause: the list is made only for a second.
+            var first = ParseAnd();
+            List<ExpressionNode>? operands = null;
             while (true)
             {
                 SkipSpace();
@@ -138,15 +145,16 @@ public static class WatchExpression
                 }
 
                 pos += 2;
-                operands.Add(ParseAnd());
+                (operands ??= [first]).Add(ParseAnd());
             }
 
-            return operands.Count == 1 ? operands[0] : new OrNode(operands);
+            return operands is null ? first : new OrNode(operands);
         }
 
         private ExpressionNode ParseAnd()
         {
-            var operands = new List<ExpressionNode> { ParseUnary() };
+            var first = ParseUnary();
+            List<ExpressionNode>? operands = null;
             while (true)
             {
                 SkipSpace();
@@ -160,10 +168,10 @@ public static class WatchExpression
                     pos += 3;
                 }
 
-                operands.Add(ParseUnary());
+                (operands ??= [first]).Add(ParseUnary());
             }
 
-            return operands.Count == 1 ? operands[0] : new AndNode(operands);
+            return operands is null ? first : new AndNode(operands);
         }
 
         private ExpressionNode ParseUnary()
@@ -271,7 +279,7 @@ public static class WatchExpression
                 throw Error($"a term, phrase or '(' here, not '{c}' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))");
             }
 
-            foreach (var op in (string[])["AND", "OR", "NOT", "NEAR"])
+            foreach (var op in Operators)
             {
                 if (AtOperator(op) || (op == "NEAR" && AtNear(out _, out _)))
                 {
@@ -399,8 +407,12 @@ public static class WatchExpression
                 throw Error("letters or digits: '*' may only end a word, as in sanction*");
             }
 
-            var words = WordTokenizer.Tokenize(body);
-            if (words.Count == 0)
+            // A word of ASCII letters and digits alone is one word, as the tokenizer splits: most terms are.
+            Span<WordSpan> one = [new WordSpan(0, body.Length)];
+            ReadOnlySpan<WordSpan> words = body.Length > 0 && body.AsSpan().IndexOfAnyExcept(AsciiWordCharacters) < 0
+                ? one
+                : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(WordTokenizer.Tokenize(body));
+            if (words.Length == 0)
             {
                 pos = from;
                 throw Error($"a term with letters or digits, found '{Shorten(raw)}'");
@@ -412,14 +424,14 @@ public static class WatchExpression
                 throw Error("a letter or digit right before '*'");
             }
 
-            var patterns = new List<WordPattern>(words.Count);
-            for (var i = 0; i < words.Count; i++)
+            var patterns = new List<WordPattern>(words.Length);
+            for (var i = 0; i < words.Length; i++)
             {
-                var kind = prefix && i == words.Count - 1 ? WordMatch.Prefix : exact ? WordMatch.Exact : WordMatch.Inflected;
+                var kind = prefix && i == words.Length - 1 ? WordMatch.Prefix : exact ? WordMatch.Exact : WordMatch.Inflected;
                 patterns.Add(Pattern(body.AsSpan(words[i].Start, words[i].Length), kind));
             }
 
-            return new TermNode(text[start..pos], patterns);
+            return new TermNode(start == from ? raw : text[start..pos], patterns);
         }
 
         private static WordPattern Pattern(ReadOnlySpan<char> word, WordMatch kind) =>
