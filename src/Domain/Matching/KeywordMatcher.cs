@@ -148,8 +148,13 @@ public sealed class KeywordMatcher
         index = new PatternIndex(table.Patterns);
         anyExact = table.Exact.Count > 0;
         prefixLengths = [.. table.Prefix.Keys.Select(k => k.Length).Distinct().Order()];
-        watchesByPattern = [.. table.Watches.Select(w => w.ToArray())];
-        isTrigger = [.. watchesByPattern.Select(w => w.Length > 0)];
+        watchesByPattern = table.WatchesByPattern();
+        isTrigger = new bool[watchesByPattern.Length];
+        for (var id = 0; id < isTrigger.Length; id++)
+        {
+            isTrigger[id] = watchesByPattern[id].Length > 0;
+        }
+
         Rejected = rejected;
 
         // A word of ASCII letters and digits folds to itself in lower case, so it can only match a pattern
@@ -1308,8 +1313,11 @@ public sealed class KeywordMatcher
 
         public Dictionary<string, int> Prefix { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Pattern id → the watches it makes candidates (empty unless it is one of their triggers).</summary>
-        public List<List<int>> Watches { get; } = [];
+        /// <summary>(pattern id, watch) for each watch a pattern makes a candidate, in the order watches compile.</summary>
+        private readonly List<(int Pattern, int Watch)> triggers = [];
+
+        /// <summary>Pattern id → how many watches it makes candidates, and the last one (-1 for none).</summary>
+        private readonly List<(int Count, int Last)> users = [];
 
         public int Intern(WordPattern pattern)
         {
@@ -1321,9 +1329,9 @@ public sealed class KeywordMatcher
             };
             if (!table.TryGetValue(pattern.Key, out var id))
             {
-                id = Watches.Count;
+                id = Patterns.Count;
                 table[pattern.Key] = id;
-                Watches.Add([]);
+                users.Add((0, -1));
                 Patterns.Add(pattern);
             }
 
@@ -1333,11 +1341,30 @@ public sealed class KeywordMatcher
         /// <summary>Makes <paramref name="watch"/> a candidate whenever <paramref name="pattern"/> is seen.</summary>
         public void Trigger(WordPattern pattern, int watch)
         {
-            var users = Watches[Intern(pattern)];
-            if (users.Count == 0 || users[^1] != watch)
+            var id = Intern(pattern);
+            if (users[id].Last != watch)
             {
-                users.Add(watch);
+                users[id] = (users[id].Count + 1, watch);
+                triggers.Add((id, watch));
             }
+        }
+
+        /// <summary>Pattern id → the watches it makes candidates, in order (empty unless it is one of their triggers).</summary>
+        public int[][] WatchesByPattern()
+        {
+            var byPattern = new int[users.Count][];
+            for (var id = 0; id < byPattern.Length; id++)
+            {
+                byPattern[id] = users[id].Count == 0 ? [] : new int[users[id].Count];
+            }
+
+            var filled = new int[users.Count];
+            foreach (var (pattern, watch) in triggers)
+            {
+                byPattern[pattern][filled[pattern]++] = watch;
+            }
+
+            return byPattern;
         }
 
         /// <summary>The <see cref="Needle"/> of each pattern whose id passes <paramref name="include"/>.</summary>
