@@ -37,6 +37,22 @@ public sealed class PropertyTests
             iter: 5_000);
     }
 
+    /// <summary>
+    /// Every UTF-16 code unit: a word character is a letter, a digit or a combining mark, and nothing else, whatever
+    /// shortcut answers for the commonest (ASCII, the punctuation block of curly quotes and dashes).
+    /// </summary>
+    [Fact]
+    public void IsWordChar_ForEveryCodeUnit_IsALetterDigitOrCombiningMark()
+    {
+        var wrong = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => WordTokenizer.IsWordChar(c) != (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            .Select(c => $"U+{(int)c:X4}")
+            .ToList();
+
+        Assert.Empty(wrong);
+        Assert.True(WordTokenizer.IsWordChar('é') && WordTokenizer.IsWordChar('\u0301') && !WordTokenizer.IsWordChar('\u2019') && !WordTokenizer.IsWordChar('—'));
+    }
+
     [Fact]
     public void Parse_ArbitraryText_NeverThrowsAndReturnsArticleOrError()
     {

@@ -255,7 +255,17 @@ public static class WordTokenizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsWordChar(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+    public static bool IsWordChar(char c) => c < 0x80
+        ? char.IsAsciiLetterOrDigit(c)
+        : (uint)(c - GeneralPunctuation) >= GeneralPunctuationLength && IsNonAsciiWordChar(c);
+
+    /// <summary>
+    /// U+2000 to U+206F: spaces, dashes, curly quotes and apostrophes, ellipses, none of them a letter, digit or mark.
+    /// The commonest non-ASCII characters of English news, answered without a look at their Unicode category.
+    /// </summary>
+    private const char GeneralPunctuation = '\u2000';
+
+    private const uint GeneralPunctuationLength = 0x70;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsNonAsciiWordChar(char c) =>
