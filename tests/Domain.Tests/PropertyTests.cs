@@ -45,12 +45,13 @@ public sealed class PropertyTests
     public void IsWordChar_ForEveryCodeUnit_IsALetterDigitOrCombiningMark()
     {
         var wrong = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
-            .Where(c => WordTokenizer.IsWordChar(c) != (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            .Where(c => WordTokenizer.IsWordChar(c) != (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark))
             .Select(c => $"U+{(int)c:X4}")
             .ToList();
 
         Assert.Empty(wrong);
-        Assert.True(WordTokenizer.IsWordChar('é') && WordTokenizer.IsWordChar('\u0301') && !WordTokenizer.IsWordChar('\u2019') && !WordTokenizer.IsWordChar('—'));
+        Assert.True(WordTokenizer.IsWordChar('é') && WordTokenizer.IsWordChar('\u0301') && WordTokenizer.IsWordChar('\u093E') && !WordTokenizer.IsWordChar('\u2019') && !WordTokenizer.IsWordChar('—'));
     }
 
     [Fact]

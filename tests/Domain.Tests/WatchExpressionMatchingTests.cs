@@ -50,6 +50,16 @@ public class WatchExpressionMatchingTests
         Assert.Null(MatchBody(expression, body));
     }
 
+    [Theory]
+    [InlineData("रत", "भारत की राजधानी")] // ा (U+093E) is a spacing combining mark: part of the word, as a combining accent is
+    [InlineData("भारत", "भ रत")]
+    [InlineData("cafe", "cafe\u20DD")] // an enclosing mark too
+    public void CombiningMarks_OfEveryKind_BelongToTheWord(string expression, string body)
+    {
+        Assert.Null(MatchBody(expression, body));
+        Assert.Equal(["भारत"], Matched("भारत की", MatchBody("भारत", "भारत की")));
+    }
+
     [Fact]
     public void BareTerm_InHyphenatedWord_MatchesThePart()
     {
@@ -110,6 +120,24 @@ public class WatchExpressionMatchingTests
         var match = MatchBody($"{stem}ty OR ünïcödé{stem}ty", body);
 
         Assert.Equal([$"{stem}ties", $"Ünïcödé{stem}ties"], Matched(body, match));
+    }
+
+    [Theory]
+    [InlineData("\"foreign minist*\"", "The Foreign Ministry said", true)]
+    [InlineData("\"foreign minist*\"", "two foreign ministers met", true)]
+    [InlineData("\"foreign minist*\"", "a foreign trade minister", false)]
+    [InlineData("\"econ* growth\"", "Economic growth slowed", true)]
+    [InlineData("\"econ* growth\"", "growth of the economy", false)]
+    [InlineData("=\"the econ*\"", "the economists", true)]
+    public void Phrase_WordEndingInStar_IsAPrefix(string expression, string body, bool hits)
+    {
+        var match = MatchBody(expression, body);
+
+        Assert.Equal(hits, match is not null);
+        if (hits)
+        {
+            Assert.Equal(expression.TrimStart('='), match!.Hits.Single().Keyword.TrimStart('='));
+        }
     }
 
     [Fact]

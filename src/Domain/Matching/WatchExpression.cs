@@ -384,8 +384,36 @@ public static class WatchExpression
                 throw Error("words inside the quotes");
             }
 
+            // A '*' may end a word of a phrase, which is then a prefix ("foreign minist*"), as it may end a term.
+            var patterns = new List<WordPattern>(words.Count);
+            var next = 0;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var end = words[i].Start + words[i].Length;
+                if (inner.IndexOf('*', next) is >= 0 and var star && star < words[i].Start)
+                {
+                    pos = open + 1 + star;
+                    throw Error("letters or digits: '*' may only end a word, as in sanction*");
+                }
+
+                var prefix = end < inner.Length && inner[end] == '*';
+                if (prefix && end + 1 < inner.Length && (WordTokenizer.IsWordChar(inner[end + 1]) || inner[end + 1] == '*'))
+                {
+                    pos = open + 1 + end;
+                    throw Error("letters or digits: '*' may only end a word, as in sanction*");
+                }
+
+                next = prefix ? end + 1 : end;
+                patterns.Add(Pattern(inner.AsSpan(words[i].Start, words[i].Length), prefix ? WordMatch.Prefix : exact ? WordMatch.Exact : WordMatch.Inflected));
+            }
+
+            if (inner.IndexOf('*', next) is >= 0 and var stray)
+            {
+                pos = open + 1 + stray;
+                throw Error("letters or digits: '*' may only end a word, as in sanction*");
+            }
+
             pos = close + 1;
-            var patterns = words.Select(w => Pattern(inner.AsSpan(w.Start, w.Length), exact ? WordMatch.Exact : WordMatch.Inflected)).ToList();
             return new TermNode(text[start..pos], patterns);
         }
 
@@ -476,7 +504,9 @@ public static class WatchExpression
             }
 
             var after = end;
-            if (end == digits || (after < text.Length && !char.IsWhiteSpace(text[after]) && text[after] != '(' && !IsQuote(text[after])))
+            // What may follow an operator follows NEAR/n too: a space, a parenthesis, a quote; and a dash, so that what
+            // comes after it is judged as what comes after NEAR (an error, but the right one: a NOT is not allowed there).
+            if (end == digits || (after < text.Length && !char.IsWhiteSpace(text[after]) && text[after] is not ('(' or ')') && !IsQuote(text[after]) && !IsDash(text[after])))
             {
                 pos = end == digits ? digits : after;
                 throw Error($"a number of words (0 to {MaxNearDistance}) after 'NEAR/', as in NEAR/3");

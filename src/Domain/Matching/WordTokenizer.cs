@@ -269,7 +269,8 @@ public static class WordTokenizer
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsNonAsciiWordChar(char c) =>
-        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>An apostrophe, straight or curly: inside a word (between two word characters) it is part of it.</summary>
     internal static bool IsApostrophe(char c) => c is '\'' or '’';
