@@ -384,33 +384,24 @@ public static class WatchExpression
                 throw Error("words inside the quotes");
             }
 
-            // A '*' may end a word of a phrase, which is then a prefix ("foreign minist*"), as it may end a term.
-            var patterns = new List<WordPattern>(words.Count);
-            var next = 0;
-            for (var i = 0; i < words.Count; i++)
+            // A '*' may end a word of a phrase, which is then a prefix ("foreign minist*"), as it may end a term: right
+            // after a word character, and not before another or a second '*'.
+            for (var star = inner.IndexOf('*'); star >= 0; star = inner.IndexOf('*', star + 1))
             {
-                var end = words[i].Start + words[i].Length;
-                if (inner.IndexOf('*', next) is >= 0 and var star && star < words[i].Start)
+                var next = star + 1 < inner.Length ? inner[star + 1] : ' ';
+                if (star == 0 || !WordTokenizer.IsWordChar(inner[star - 1]) || next == '*' || WordTokenizer.IsWordChar(next))
                 {
                     pos = open + 1 + star;
                     throw Error("letters or digits: '*' may only end a word, as in sanction*");
                 }
-
-                var prefix = end < inner.Length && inner[end] == '*';
-                if (prefix && end + 1 < inner.Length && (WordTokenizer.IsWordChar(inner[end + 1]) || inner[end + 1] == '*'))
-                {
-                    pos = open + 1 + end;
-                    throw Error("letters or digits: '*' may only end a word, as in sanction*");
-                }
-
-                next = prefix ? end + 1 : end;
-                patterns.Add(Pattern(inner.AsSpan(words[i].Start, words[i].Length), prefix ? WordMatch.Prefix : exact ? WordMatch.Exact : WordMatch.Inflected));
             }
 
-            if (inner.IndexOf('*', next) is >= 0 and var stray)
+            var patterns = new List<WordPattern>(words.Count);
+            foreach (var word in words)
             {
-                pos = open + 1 + stray;
-                throw Error("letters or digits: '*' may only end a word, as in sanction*");
+                var end = word.Start + word.Length;
+                var kind = end < inner.Length && inner[end] == '*' ? WordMatch.Prefix : exact ? WordMatch.Exact : WordMatch.Inflected;
+                patterns.Add(Pattern(inner.AsSpan(word.Start, word.Length), kind));
             }
 
             pos = close + 1;
