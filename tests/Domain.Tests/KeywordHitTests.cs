@@ -104,6 +104,21 @@ public sealed class KeywordHitTests
         Assert.Equal("sanctions", hit.Snippet.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength));
     }
 
+    [Theory]
+    [InlineData("The foreign\r\nminister left.", "The foreign minister left.")]
+    [InlineData("They met the foreign\r\nminister", "They met the foreign minister")]
+    [InlineData("foreign\r\n\r\nminister", "foreign  minister")]
+    public void Snippet_OfAMatchSpanningCrLf_MarksExactlyTheMatch(string text, string snippet)
+    {
+        var start = text.IndexOf("foreign", StringComparison.Ordinal);
+        var length = text.IndexOf("minister", StringComparison.Ordinal) + "minister".Length - start;
+
+        var hit = new KeywordHit("\"foreign minister\"", ArticleField.Body, text, start, length);
+
+        Assert.Equal(snippet, hit.Snippet);
+        Assert.Equal(text.Substring(start, length).ReplaceLineEndings(" "), hit.Snippet.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength));
+    }
+
     private static (string Snippet, int MatchStart) SnippetAsBuiltBefore(string text, int start, int length)
     {
         var from = Math.Max(0, start - KeywordMatcher.SnippetContext);

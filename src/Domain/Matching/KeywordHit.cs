@@ -131,7 +131,7 @@ public sealed class KeywordHit : IEquatable<KeywordHit>
                 into[n] = '…';
             }
         });
-        return new Snip(snippet, (lead ? 1 : 0) + (start - from) - CrLfs(text, from, start), length);
+        return new Snip(snippet, (lead ? 1 : 0) + (start - from) - CrLfs(text, from, start), length - CrLfs(text, start, start + length));
     }
 
     /// <summary>How many CR LF pairs lie wholly in <c>text[from..to)</c> (each becomes one space).</summary>
