@@ -110,6 +110,31 @@ public sealed class WatchExpressionTests
     }
 
     [Fact]
+    public void Parse_NearChain_JoinsAtMostMaxNearChainTermsAndPhrases()
+    {
+        var longest = string.Join(" NEAR/1 ", Enumerable.Repeat("a", WatchExpression.MaxNearChain - 1).Append("\"b c\""));
+        var node = WatchExpression.Parse(longest);
+        Assert.Equal(WatchExpression.MaxNearChain, WatchExpression.Terms(node).Count());
+
+        var tooLong = longest + " NEAR/1 d";
+        var error = Assert.Throws<WatchExpressionException>(() => WatchExpression.Parse(tooLong));
+
+        Assert.Equal(longest.Length + 2, error.Position);
+        Assert.Equal($"Expected no more than {WatchExpression.MaxNearChain} terms and phrases joined by NEAR in one chain at position {longest.Length + 2}", error.Message);
+    }
+
+    [Fact]
+    public void Compile_NearChainOfTwentyThousandTerms_IsRejectedInsteadOfOverflowing_AndTheOtherWatchesMatch()
+    {
+        var chain = string.Join(" NEAR/1 ", Enumerable.Repeat("a", 20_000));
+
+        var matcher = KeywordMatcher.Compile([new Watch("chain", "chain", chain), new Watch("plain", "plain", "sanctions")]);
+
+        Assert.Contains("joined by NEAR", matcher.Rejected["chain"], StringComparison.Ordinal);
+        Assert.Equal("plain", Assert.Single(matcher.Match(ArticleBuilder.WithBody("a a a sanctions a a"))).WatchId);
+    }
+
+    [Fact]
     public void Parse_ArbitraryText_ThrowsOnlyWatchExpressionException()
     {
         string[] pieces =

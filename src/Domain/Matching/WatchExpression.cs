@@ -16,6 +16,12 @@ public static class WatchExpression
     /// <summary>The most words a NEAR may allow between its sides.</summary>
     public const int MaxNearDistance = 100;
 
+    /// <summary>
+    /// The most terms and phrases one NEAR chain may join (<c>a NEAR b NEAR c</c> is three): each link is a level
+    /// the matcher compiles and evaluates, and how many ways a chain can be placed in a text grows with its length.
+    /// </summary>
+    public const int MaxNearChain = 16;
+
     /// <summary>Words between the sides of a NEAR written without "/n".</summary>
     public const int DefaultNearDistance = 5;
 
@@ -203,12 +209,17 @@ public static class WatchExpression
         {
             var start = pos;
             var left = ParsePrimary();
-            while (true)
+            for (var joined = 1; ; joined++)
             {
                 SkipSpace();
                 if (!AtNear(out var distance, out var length))
                 {
                     return left;
+                }
+
+                if (joined == MaxNearChain)
+                {
+                    throw Error($"no more than {MaxNearChain} terms and phrases joined by NEAR in one chain");
                 }
 
                 if (!IsPositional(left))
