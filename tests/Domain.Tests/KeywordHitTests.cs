@@ -93,6 +93,26 @@ public sealed class KeywordHitTests
     }
 
     [Fact]
+    public void Snippet_MarksExactlyTheMatch_WhateverLineBreaksTheTextHas()
+    {
+        // The texts join "\r" and "\n" pieces, so CR LF pairs fall before, inside and after the match.
+        Gen.Select(Texts.Where(t => t.Any(c => !char.IsWhiteSpace(c))), Gen.Int, Gen.Int)
+            .Sample((text, a, b) =>
+            {
+                var words = Enumerable.Range(0, text.Length).Where(i => !char.IsWhiteSpace(text[i])).ToArray();
+                var start = words[(int)((uint)a % words.Length)];
+                var ends = words.Where(i => i >= start).ToArray();
+                var length = ends[(int)((uint)b % ends.Length)] - start + 1;
+
+                var hit = new KeywordHit("k", ArticleField.Body, text, start, length);
+
+                Assert.Equal(text.Substring(start, length).ReplaceLineEndings(" "), hit.Snippet.Substring(hit.SnippetMatchStart, hit.SnippetMatchLength));
+                Assert.DoesNotContain(hit.Snippet, c => c is '\r' or '\n');
+            },
+            iter: 20_000);
+    }
+
+    [Fact]
     public void Snippet_WithCrLfLineBreaks_LocatesTheMatch()
     {
         var text = "The ferry was late.\r\nOfficials said\r\n\r\nnew sanctions\r\nwere coming.";
