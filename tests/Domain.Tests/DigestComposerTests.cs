@@ -61,6 +61,22 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
+    public void Compose_HitsOfTheSameKeywordAtOnePlace_ShowOneSnippetAndCountEach()
+    {
+        var title = new KeywordHit("ferry", ArticleField.Title, 0, 5, "Ferry fares rise", 0, 5);
+        var inflected = new KeywordHit("ferries", ArticleField.Title, 0, 5, "Ferry fares rise", 0, 5);
+        var body = new KeywordHit("ferry", ArticleField.Body, 10, 5, "…the ferry left late…", 5, 5);
+        var indexed = IndexedHitBuilder.Make("a", bodyHits: 0) with { Hits = [title, title, inflected, body, body], HitCount = 5 };
+
+        var item = Assert.Single(Compose(indexed).Items);
+
+        Assert.Equal(5, item.HitCount);
+        Assert.Equal(
+            [(ArticleField.Title, "ferry"), (ArticleField.Title, "ferries"), (ArticleField.Body, "ferry")],
+            item.Snippets.Select(s => (s.Field, s.Keyword)));
+    }
+
+    [Fact]
     public void Compose_Snippets_CarryTheHitsMatchLocation()
     {
         var hit = new KeywordHit("ferry", ArticleField.Standfirst, 12, 5, "…a late ferry home…", 7, 5);

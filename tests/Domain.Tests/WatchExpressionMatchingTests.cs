@@ -356,6 +356,36 @@ public class WatchExpressionMatchingTests
         Assert.Equal(hits, Match("sanctions -iran", article, minimumHits) is not null);
     }
 
+    /// <summary>
+    /// How many hits clauses over the same word make, as docs/watches.md counts them: one per clause as written,
+    /// where a clause's field scope is part of what is written (<c>title:sanctions</c> and <c>sanctions</c> are two).
+    /// </summary>
+    [Theory]
+    [InlineData("sanctions", 1)]
+    [InlineData("sanctions OR sanctions", 1)]
+    [InlineData("sanctions OR (sanctions)", 1)]
+    [InlineData("sanctions OR sanctioned", 2)]
+    [InlineData("sanctions OR Sanctions", 2)]
+    [InlineData("sanctions OR \"sanctions\"", 2)]
+    [InlineData("title:sanctions OR sanctions", 2)]
+    [InlineData("sanctions OR title:sanctions", 2)]
+    [InlineData("title:sanctions OR title:sanctions", 1)]
+    [InlineData("title:sanctions OR title:(sanctions)", 1)]
+    [InlineData("title:(sanctions OR sanctions)", 1)]
+    [InlineData("title:sanctions OR body:sanctions", 1)]
+    [InlineData("title:\"new sanctions\" OR \"new sanctions\"", 2)]
+    [InlineData("title:(sanctions NEAR/1 new) OR (sanctions NEAR/1 new)", 4)]
+    public void Hits_OneForEachClauseAsWritten_FieldScopeIncluded(string expression, int expected)
+    {
+        var article = ArticleBuilder.Make(title: "New sanctions", paragraphs: ["Nothing here."]);
+
+        var match = Match(expression, article)!;
+
+        Assert.Equal(expected, match.Hits.Count);
+        Assert.All(match.Hits, h => Assert.Equal(ArticleField.Title, h.Field));
+        Assert.Equal(expected >= 2, Match(expression, article, minimumHits: 2) is not null);
+    }
+
     [Fact]
     public void Match_OnlyInTeasers_DoesNotHit()
     {

@@ -6,7 +6,10 @@ namespace Ingest.Domain.Digests;
 /// <summary>Turns claimed hits into a digest: title hits first, then by hit count, then newest first.</summary>
 public static class DigestComposer
 {
-    /// <summary>Snippets shown per article; the hit count still counts them all.</summary>
+    /// <summary>
+    /// Snippets shown per article; the hit count still counts them all. Two hits of the same keyword at the same
+    /// place (<c>title:ferry OR ferry</c> over a title "Ferry" is two hits) show one snippet.
+    /// </summary>
     public const int SnippetsPerItem = 3;
 
     public static Digest Compose(string digestId, Watch watch, DateTimeOffset createdAt, IEnumerable<IndexedHit> hits)
@@ -23,6 +26,7 @@ public static class DigestComposer
                 h.Hits
                     .OrderBy(x => x.Field)
                     .ThenBy(x => x.Offset)
+                    .DistinctBy(x => (x.Field, x.Offset, x.Length, x.Keyword))
                     .Take(SnippetsPerItem)
                     .Select(x => new DigestSnippet(x.Field, x.Keyword, x.Snippet, x.SnippetMatchStart, x.SnippetMatchLength))
                     .ToList())))

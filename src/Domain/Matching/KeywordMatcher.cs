@@ -1388,8 +1388,12 @@ public sealed class KeywordMatcher
     /// <summary>A word that some pattern has: its field, where in the field, and its word number across the article.</summary>
     private readonly record struct Hit(ArticleField Field, int Start, int Length, int Word);
 
-    /// <summary>A matched term or phrase: the clause and the first and last hit it covers.</summary>
-    private readonly record struct ClauseSpan(string Clause, int First, int Last);
+    /// <summary>
+    /// A matched term or phrase: the clause, the field it is scoped to (null for all), and the first and last hit
+    /// it covers. The scope is part of the clause: <c>title:sanctions OR sanctions</c> is two clauses, so a title
+    /// "Sanctions" is two hits of it, though both report the keyword "sanctions".
+    /// </summary>
+    private readonly record struct ClauseSpan(string Clause, ArticleField? Scope, int First, int Last);
 
     /// <summary>Where a positional expression holds: the first and last hit it covers and the clauses inside.</summary>
     private sealed record Occurrence(int First, int Last, ClauseSpan[] Parts);
@@ -1652,15 +1656,21 @@ public sealed class KeywordMatcher
         /// <summary>Of two hits, the one later in the article.</summary>
         public int Later(int a, int b) => Compare(a, b) <= 0 ? b : a;
 
-        /// <summary>Clause spans in article order: by where their first hit is, then their last, then the clause.</summary>
+        /// <summary>Clause spans in article order: by where their first hit is, then their last, then the clause and its scope.</summary>
         public Comparison<ClauseSpan> SpanOrder => spanOrder ??= (x, y) =>
         {
             var c = Compare(x.First, y.First);
-            return c != 0 ? c : (c = Compare(x.Last, y.Last)) != 0 ? c : string.CompareOrdinal(x.Clause, y.Clause);
+            return c != 0 ? c
+                : (c = Compare(x.Last, y.Last)) != 0 ? c
+                : (c = string.CompareOrdinal(x.Clause, y.Clause)) != 0 ? c
+                : ScopeOrder(x.Scope).CompareTo(ScopeOrder(y.Scope));
         };
 
-        /// <summary>Whether two clause spans cover the same words with the same clause.</summary>
-        public bool Same(ClauseSpan x, ClauseSpan y) => Compare(x.First, y.First) == 0 && Compare(x.Last, y.Last) == 0 && x.Clause == y.Clause;
+        /// <summary>Whether two clause spans cover the same words with the same clause in the same scope.</summary>
+        public bool Same(ClauseSpan x, ClauseSpan y) =>
+            Compare(x.First, y.First) == 0 && Compare(x.Last, y.Last) == 0 && x.Clause == y.Clause && x.Scope == y.Scope;
+
+        private static int ScopeOrder(ArticleField? scope) => scope is { } field ? (int)field : -1;
 
         private int Compare(int a, int b) => a == b ? 0 : hits[a].Field != hits[b].Field ? hits[a].Field.CompareTo(hits[b].Field) : hits[a].Start.CompareTo(hits[b].Start);
 
@@ -1766,7 +1776,7 @@ public sealed class KeywordMatcher
             {
                 if (field is not { } only || scan.Hits[at].Field == only)
                 {
-                    spans.Add(new ClauseSpan(clause, at, at));
+                    spans.Add(new ClauseSpan(clause, field, at, at));
                     any = true;
                 }
             }
@@ -1810,7 +1820,7 @@ public sealed class KeywordMatcher
 
                 if (patterns.Length == 1)
                 {
-                    found.Add(new Occurrence(at, at, [new ClauseSpan(clause, at, at)]));
+                    found.Add(new Occurrence(at, at, [new ClauseSpan(clause, field, at, at)]));
                     continue;
                 }
 
@@ -1832,7 +1842,7 @@ public sealed class KeywordMatcher
 
                 if (whole)
                 {
-                    found.Add(new Occurrence(first, last, [new ClauseSpan(clause, first, last)]));
+                    found.Add(new Occurrence(first, last, [new ClauseSpan(clause, field, first, last)]));
                 }
             }
 
