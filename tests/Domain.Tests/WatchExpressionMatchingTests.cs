@@ -284,6 +284,73 @@ public class WatchExpressionMatchingTests
             iter: 3_000);
     }
 
+    /// <summary>
+    /// NEAR chains over text that repeats their words, against a model that tries every way the chain can be
+    /// made, as docs/watches.md reads one: left to right, each next term a different word within its distance of
+    /// what is joined so far (counted from its nearer end). The chain holds when one way exists, and its hits
+    /// are the words used by any way.
+    /// </summary>
+    [Fact]
+    public void NearChain_ArbitraryText_HoldsAndHitsAsEveryWayOfMakingItSays()
+    {
+        string[] vocabulary = ["alpha", "beta", "x"];
+        var words = Gen.OneOf<string>([.. vocabulary, "alpha", "y"]).Array[0, 24];
+        var chain = Gen.Select(Gen.OneOf<string>(vocabulary), Gen.Int[0, 3]).Array[2, 4];
+
+        Gen.Select(words, chain).Sample(
+            (text, links) =>
+            {
+                var expression = links[0].Item1 + string.Concat(links.Skip(1).Select(l => $" NEAR/{l.Item2} {l.Item1}"));
+
+                // Every way: (first word, last word, the words it uses), extended one term at a time.
+                var ways = Enumerable.Range(0, text.Length).Where(i => text[i] == links[0].Item1)
+                    .Select(i => (First: i, Last: i, Used: (IEnumerable<int>)[i])).ToList();
+                foreach (var (term, distance) in links.Skip(1))
+                {
+                    ways = [.. from w in ways
+                               from i in Enumerable.Range(0, text.Length)
+                               where text[i] == term
+                               let between = i > w.Last ? i - w.Last - 1 : i < w.First ? w.First - i - 1 : -1
+                               where between >= 0 && between <= distance
+                               select (Math.Min(w.First, i), Math.Max(w.Last, i), w.Used.Append(i))];
+                }
+
+                var expected = ways.SelectMany(w => w.Used).Distinct().Order().ToList();
+                var body = text.Length == 0 ? "empty" : string.Join(' ', text);
+                var starts = Enumerable.Range(0, text.Length).Select(i => text.Take(i).Sum(t => t.Length + 1)).ToList();
+
+                var match = MatchBody(expression, body);
+
+                Assert.Equal(expected.Count > 0, match is not null);
+                Assert.Equal(expected, match?.Hits.Select(h => starts.IndexOf(h.Offset)).Order().ToList() ?? []);
+            },
+            iter: 3_000);
+    }
+
+    [Fact]
+    public void NearChain_OverAWordRepeatedHundredsOfTimes_IsMatchedWithEveryHit()
+    {
+        // Reached in tens of millions of ways; kept once per place, it is matched in a moment, and every word is used.
+        var body = string.Join(' ', Enumerable.Repeat("alpha", 300));
+
+        var match = MatchBody("alpha NEAR/10 alpha NEAR/10 alpha NEAR/10 alpha NEAR/10 alpha", body)!;
+
+        Assert.Equal(300, match.Hits.Count);
+    }
+
+    [Fact]
+    public void NearChain_PastItsMostPairs_IsJudgedOnThePairsLookedAtFirst()
+    {
+        // A thousand words of one word at the widest distance: more pairs than a NEAR looks at in one article.
+        var body = string.Join(' ', Enumerable.Repeat("alpha", 1_000));
+
+        var match = MatchBody("alpha NEAR/100 alpha NEAR/100 alpha", body)!;
+
+        Assert.NotNull(match);
+        Assert.InRange(match.Hits.Count, 100, 999);
+        Assert.Equal(0, match.Hits.Min(h => h.Offset));
+    }
+
     [Fact]
     public void Near_DoesNotSpanFields()
     {

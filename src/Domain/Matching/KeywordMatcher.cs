@@ -1158,13 +1158,23 @@ public sealed class KeywordMatcher
         return hits;
     }
 
+    /// <summary>A NEAR and the NEARs it joins, each looking at no more than <paramref name="most"/> pairs in an article.</summary>
+    private static NearCondition CompileNear(NearNode near, PatternTable table, long most) => new(
+        near.Left is NearNode l ? CompileNear(l, table, most) : (Positional)CompileNode(near.Left, table),
+        near.Right is NearNode r ? CompileNear(r, table, most) : (Positional)CompileNode(near.Right, table),
+        near.MaxWordsBetween,
+        most);
+
+    /// <summary>How many NEARs a chain has.</summary>
+    private static int Nears(ExpressionNode node) => node is NearNode near ? 1 + Nears(near.Left) + Nears(near.Right) : 0;
+
     private static Condition CompileNode(ExpressionNode node, PatternTable table) => node switch
     {
         TermNode term => new TermCondition(term.Clause, Interned(term.Words, table), term.Field),
         AndNode and => new AndCondition(CompileAll(and.Operands, table)),
         OrNode or => new OrCondition(CompileAll(or.Operands, table)),
         NotNode not => new NotCondition(CompileNode(not.Operand, table)),
-        NearNode near => new NearCondition((Positional)CompileNode(near.Left, table), (Positional)CompileNode(near.Right, table), near.MaxWordsBetween),
+        NearNode near => CompileNear(near, table, NearCondition.MostPairs / Nears(near)),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown expression node."),
     };
 
@@ -1395,8 +1405,35 @@ public sealed class KeywordMatcher
     /// </summary>
     private readonly record struct ClauseSpan(string Clause, ArticleField? Scope, int First, int Last);
 
-    /// <summary>Where a positional expression holds: the first and last hit it covers and the clauses inside.</summary>
-    private sealed record Occurrence(int First, int Last, ClauseSpan[] Parts);
+    /// <summary>Where a positional expression holds: the first and last hit it covers.</summary>
+    private readonly record struct Occurrence(int First, int Last)
+    {
+        public long Key => ((long)First << 32) | (uint)Last;
+    }
+
+    /// <summary>
+    /// Where a positional expression holds in one article: each place once (<see cref="Items"/>, in order of first
+    /// word, then last), and for a NEAR what its sides found, so that the hits can be collected afterwards from
+    /// the places that made the whole expression hold (<see cref="Positional.Collect"/>). A chain over a word the
+    /// article repeats reaches the same place in very many ways ("a a a a", <c>a NEAR a NEAR a</c>); each place is
+    /// kept once, so what a chain costs grows with the places, not with the ways.
+    /// </summary>
+    private sealed class Found(List<Occurrence> items)
+    {
+        public static readonly Found None = new([]);
+
+        public List<Occurrence> Items { get; } = items;
+
+        public Found? Left { get; init; }
+
+        public Found? Right { get; init; }
+
+        /// <summary>For a NEAR, the pairs of its sides' places it looked at (see <see cref="NearCondition.MostPairs"/>).</summary>
+        public long Pairs { get; init; }
+
+        /// <summary>For a NEAR, where each place is in <see cref="Items"/>, by <see cref="Occurrence.Key"/>.</summary>
+        public Dictionary<long, int>? Index { get; init; }
+    }
 
     /// <summary>
     /// One article's hits, in text order, and which hits each word pattern has. Recorded as (pattern, hit)
@@ -1746,17 +1783,22 @@ public sealed class KeywordMatcher
 
     private abstract class Positional : Condition
     {
-        public abstract List<Occurrence> Occurrences(Scan scan);
+        /// <summary>Every place the expression holds, each once, ordered by first word, then last.</summary>
+        public abstract Found Occurrences(Scan scan);
+
+        /// <summary>Adds the clause spans of the places in <paramref name="found"/> that are <paramref name="wanted"/> (all when null).</summary>
+        public abstract void Collect(Scan scan, Found found, bool[]? wanted, List<ClauseSpan> spans);
 
         public override bool Evaluate(Scan scan, List<ClauseSpan> spans)
         {
-            var occurrences = Occurrences(scan);
-            foreach (var occurrence in occurrences)
+            var found = Occurrences(scan);
+            if (found.Items.Count == 0)
             {
-                spans.AddRange(occurrence.Parts);
+                return false;
             }
 
-            return occurrences.Count > 0;
+            Collect(scan, found, null, spans);
+            return true;
         }
     }
 
@@ -1784,10 +1826,30 @@ public sealed class KeywordMatcher
             return any;
         }
 
-        public override List<Occurrence> Occurrences(Scan scan)
+        public override void Collect(Scan scan, Found found, bool[]? wanted, List<ClauseSpan> spans)
+        {
+            for (var i = 0; i < found.Items.Count; i++)
+            {
+                if (wanted is null || wanted[i])
+                {
+                    spans.Add(new ClauseSpan(clause, field, found.Items[i].First, found.Items[i].Last));
+                }
+            }
+        }
+
+        public override Found Occurrences(Scan scan)
         {
             var found = new List<Occurrence>();
+            Find(scan, found);
 
+            // In order of first word, as a NEAR that has this term on its right needs (see NearCondition.Pairs).
+            found.Sort((a, b) => scan.Word(a.First).CompareTo(scan.Word(b.First)));
+
+            return found.Count == 0 ? Found.None : new Found(found);
+        }
+
+        private void Find(Scan scan, List<Occurrence> found)
+        {
             // Anchor on the word seen least often ("the" in "the ferry" is everywhere), and stop at once if one is
             // unseen. Words left out of collected hits are looked for beside the anchor's.
             var anchor = -1;
@@ -1801,7 +1863,7 @@ public sealed class KeywordMatcher
                 var seen = scan.Seen(patterns[k]).Length;
                 if (seen == 0)
                 {
-                    return found;
+                    return;
                 }
 
                 if (anchor < 0 || seen < scan.Seen(patterns[anchor]).Length)
@@ -1820,7 +1882,7 @@ public sealed class KeywordMatcher
 
                 if (patterns.Length == 1)
                 {
-                    found.Add(new Occurrence(at, at, [new ClauseSpan(clause, field, at, at)]));
+                    found.Add(new Occurrence(at, at));
                     continue;
                 }
 
@@ -1842,50 +1904,138 @@ public sealed class KeywordMatcher
 
                 if (whole)
                 {
-                    found.Add(new Occurrence(first, last, [new ClauseSpan(clause, field, first, last)]));
+                    found.Add(new Occurrence(first, last));
                 }
             }
-
-            return found;
         }
     }
 
-    private sealed class NearCondition(Positional left, Positional right, int maxBetween) : Positional
+    /// <summary>
+    /// Hashes <see cref="Occurrence.Key"/>s well: a long's own hash folds its halves together with XOR, and the first
+    /// and last hits of nearby places differ in a few low bits, so a NEAR's places would share a few hundred hashes.
+    /// </summary>
+    private sealed class PlaceKeys : IEqualityComparer<long>
     {
-        public override List<Occurrence> Occurrences(Scan scan)
+        public static readonly PlaceKeys Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32);
+    }
+
+    private sealed class NearCondition(Positional left, Positional right, int maxBetween, long most) : Positional
+    {
+        /// <summary>
+        /// The most pairs of a left and a right place the NEARs of one chain look at in one article, together; each
+        /// NEAR of the chain looks at no more than its share (<c>most</c>). Only an article that repeats a
+        /// chain's words hundreds of times within reach of each other comes near it (a thousand-word article of one
+        /// word, <c>a NEAR/100 a NEAR/100 a</c>, has about 20 million); there the pairs each NEAR looks at first (in
+        /// text order) decide, which bounds the time one article can take. The places those pairs make are places the
+        /// chain holds, so a chain over a word repeated that often still holds, with fewer hits than it could show.
+        /// </summary>
+        public const long MostPairs = 1 << 22;
+
+        public override Found Occurrences(Scan scan)
         {
-            var found = new List<Occurrence>();
             var lefts = left.Occurrences(scan);
-            if (lefts.Count == 0)
+            if (lefts.Items.Count == 0)
             {
-                return found;
+                return Found.None;
             }
 
             var rights = right.Occurrences(scan);
-            if (rights.Count == 0)
+            if (rights.Items.Count == 0)
             {
-                return found;
+                return Found.None;
             }
 
-            // Only right occurrences starting in a window around each left one can be near it.
-            rights.Sort((a, b) => scan.Word(a.First).CompareTo(scan.Word(b.First)));
-            var longest = rights.Max(r => scan.Word(r.Last) - scan.Word(r.First));
-            foreach (var l in lefts)
+            var index = new Dictionary<long, int>(PlaceKeys.Instance);
+            var items = new List<Occurrence>();
+            var pairs = Pairs(scan, lefts.Items, rights.Items, most, (l, r) =>
             {
+                var place = new Occurrence(scan.Earlier(lefts.Items[l].First, rights.Items[r].First), scan.Later(lefts.Items[l].Last, rights.Items[r].Last));
+                if (index.TryAdd(place.Key, items.Count))
+                {
+                    items.Add(place);
+                }
+            });
+            if (items.Count == 0)
+            {
+                return Found.None;
+            }
+
+            // The places in order, as a NEAR that has this one on its right needs (see Pairs), and where each now is.
+            items.Sort((a, b) =>
+            {
+                var c = scan.Word(a.First).CompareTo(scan.Word(b.First));
+                return c != 0 ? c : scan.Word(a.Last).CompareTo(scan.Word(b.Last));
+            });
+            for (var i = 0; i < items.Count; i++)
+            {
+                index[items[i].Key] = i;
+            }
+
+            return new Found(items) { Left = lefts, Right = rights, Pairs = pairs, Index = index };
+        }
+
+        public override void Collect(Scan scan, Found found, bool[]? wanted, List<ClauseSpan> spans)
+        {
+            var lefts = found.Left!;
+            var rights = found.Right!;
+            var leftWanted = new bool[lefts.Items.Count];
+            var rightWanted = new bool[rights.Items.Count];
+
+            // The same pairs as when the places were found: a side's place is a hit's when it is in a wanted place.
+            Pairs(scan, lefts.Items, rights.Items, found.Pairs, (l, r) =>
+            {
+                if (wanted is null || wanted[found.Index![new Occurrence(scan.Earlier(lefts.Items[l].First, rights.Items[r].First), scan.Later(lefts.Items[l].Last, rights.Items[r].Last)).Key]])
+                {
+                    leftWanted[l] = true;
+                    rightWanted[r] = true;
+                }
+            });
+
+            left.Collect(scan, lefts, leftWanted, spans);
+            right.Collect(scan, rights, rightWanted, spans);
+        }
+
+        /// <summary>
+        /// Calls <paramref name="near"/> with each left and right place that are near each other: in the same field,
+        /// not sharing a word, with at most <c>maxBetween</c> words between them. Looks at no more than
+        /// <paramref name="most"/> pairs; returns how many it looked at.
+        /// </summary>
+        private long Pairs(Scan scan, List<Occurrence> lefts, List<Occurrence> rights, long most, Action<int, int> near)
+        {
+            var longest = 0;
+            foreach (var r in rights)
+            {
+                longest = Math.Max(longest, scan.Word(r.Last) - scan.Word(r.First));
+            }
+
+            // Only right places starting in a window around each left one can be near it (rights are ordered by first word).
+            long pairs = 0;
+            for (var i = 0; i < lefts.Count; i++)
+            {
+                var l = lefts[i];
                 int lFirst = scan.Word(l.First), lLast = scan.Word(l.Last);
                 for (var k = FirstStartingAtOrAfter(scan, rights, lFirst - maxBetween - 1 - longest); k < rights.Count && scan.Word(rights[k].First) <= lLast + maxBetween + 1; k++)
                 {
+                    if (pairs++ == most)
+                    {
+                        return most;
+                    }
+
                     var r = rights[k];
                     int rFirst = scan.Word(r.First), rLast = scan.Word(r.Last);
                     var between = rFirst > lLast ? rFirst - lLast - 1 : lFirst > rLast ? lFirst - rLast - 1 : -1;
                     if (between >= 0 && between <= maxBetween && scan.Hits[l.First].Field == scan.Hits[r.First].Field)
                     {
-                        found.Add(new Occurrence(scan.Earlier(l.First, r.First), scan.Later(l.Last, r.Last), [.. l.Parts, .. r.Parts]));
+                        near(i, k);
                     }
                 }
             }
 
-            return found;
+            return pairs;
         }
 
         private static int FirstStartingAtOrAfter(Scan scan, List<Occurrence> sorted, int word)
