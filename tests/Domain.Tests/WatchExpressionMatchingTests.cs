@@ -383,6 +383,36 @@ public class WatchExpressionMatchingTests
         Assert.Equal(inBody, Match(expression, ArticleBuilder.Make(title: "News", paragraphs: ["New sanctions."])) is not null);
     }
 
+    /// <summary>What docs/watches.md says of scopes inside scopes, NOTs inside a scope, and a scope after NEAR.</summary>
+    [Theory]
+    [InlineData("title:(sanctions -russia)", "Sanctions", "Russia again.", true)]
+    [InlineData("title:(sanctions -russia)", "Sanctions on Russia", "Nothing.", false)]
+    [InlineData("title:sanctions -russia", "Sanctions", "Russia again.", false)]
+    [InlineData("title:(russia OR body:iran)", "News", "Iran again.", true)]
+    [InlineData("title:(russia OR body:iran)", "Iran", "Nothing.", false)]
+    [InlineData("title:(russia OR body:iran)", "Russia", "Nothing.", true)]
+    [InlineData("sanctions NEAR/3 title:russia", "Sanctions on Russia", "Nothing.", true)]
+    [InlineData("sanctions NEAR/3 title:russia", "News", "Sanctions on Russia.", false)]
+    public void FieldScope_ReachesNotsAndTheInnerScopeWins(string expression, string title, string body, bool hits)
+    {
+        Assert.Equal(hits, Match(expression, ArticleBuilder.Make(title: title, paragraphs: [body])) is not null);
+    }
+
+    /// <summary>Only decimal digits are digits of a word: sub- and superscripts, fractions and Roman numerals split words.</summary>
+    [Theory]
+    [InlineData("co", "CO₂ levels rose.", "CO")]
+    [InlineData("co2", "CO₂ levels rose.", null)]
+    [InlineData("CO₂", "CO levels rose.", "CO")]
+    [InlineData("km", "An area of 40 km² burned.", "km")]
+    [InlineData("cup", "Add ½cup of flour.", "cup")]
+    [InlineData("henry", "King HenryⅧ returned.", "Henry")]
+    [InlineData("covid19", "Covid19 cases", "Covid19")]
+    [InlineData("١٩", "Year ١٩ began.", "١٩")]
+    public void Words_AreLettersAndDecimalDigits(string expression, string body, string? expected)
+    {
+        Assert.Equal(expected is null ? [] : [expected], Matched(body, MatchBody(expression, body)));
+    }
+
     [Fact]
     public void FieldScope_HitsAreMarkedWithTheirField()
     {

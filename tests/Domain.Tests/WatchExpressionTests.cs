@@ -45,6 +45,8 @@ public sealed class WatchExpressionTests
 
     [Theory]
     [InlineData("(sanctions OR tariffs", 22, "')'")]
+    [InlineData("\"\U0001D400\U0001D401 x", 8, "a closing quote for the phrase opened at position 1")]
+    [InlineData("(\U0001D400 b", 2, "a term with letters or digits, found '\U0001D400'")]
     [InlineData("sanctions OR", 13, "a term, phrase or '('")]
     [InlineData("", 1, "a term, phrase or '('")]
     [InlineData("   ", 4, "a term, phrase or '('")]

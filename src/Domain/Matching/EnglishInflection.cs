@@ -146,8 +146,9 @@ public static class EnglishInflection
         }
 
         // "-eed" is "-ee" + "d" ("agreed") or a base form ("exceed"); either way it keys as "-ee",
-        // so "agree"/"agreed" and "exceed"/"exceeds"/"exceeded" each share a key.
-        if (w[..n].EndsWith("eed", StringComparison.Ordinal) && !InvariantLookup.Contains(w[..n]))
+        // so "agree"/"agreed" and "exceed"/"exceeds"/"exceeded" each share a key. A four-letter "-eed" is a word of its
+        // own ("seed", "feed", "weed", "deed"), not "see", "fee", "wee" or "dee" with a d.
+        if (n > 4 && w[..n].EndsWith("eed", StringComparison.Ordinal) && !InvariantLookup.Contains(w[..n]))
         {
             n--;
         }
