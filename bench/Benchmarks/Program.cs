@@ -11,7 +11,7 @@ if (args is ["quick", ..])
     return;
 }
 
-var types = new List<Type> { typeof(MatcherBenchmarks), typeof(CompileBenchmarks) };
+var types = new List<Type> { typeof(MatcherBenchmarks), typeof(CompileBenchmarks), typeof(NearChainBenchmarks) };
 if (BbcBenchmarks.CorpusFolder() is null)
 {
     Console.WriteLine("Skipping the BBC corpus benchmarks: ../shared/corpus/bbc is not beside this clone.");
