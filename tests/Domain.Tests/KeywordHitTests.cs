@@ -69,6 +69,15 @@ public sealed class KeywordHitTests
         "sanctions", "Russia", "a", "ferry", "—", "…", "“quoted”", "don’t", " ", " ", " ", "  ", "\n", "\n\n", "\r", "\f", "\t", "\u2028", "\u0085", ". ", ", ")
         .Array[1, 80].Select(string.Concat);
 
+    /// <summary>A match in <paramref name="text"/> chosen by two numbers: it starts and ends on characters that are not white space.</summary>
+    private static (int Start, int Length) MatchIn(string text, int a, int b)
+    {
+        var words = Enumerable.Range(0, text.Length).Where(i => !char.IsWhiteSpace(text[i])).ToArray();
+        var start = words[(int)((uint)a % words.Length)];
+        var ends = words.Where(i => i >= start).ToArray();
+        return (start, ends[(int)((uint)b % ends.Length)] - start + 1);
+    }
+
     [Fact]
     public void Snippet_IsAsTheWordsAroundTheMatchOnOneLine_AtAnyPlace()
     {
@@ -77,10 +86,7 @@ public sealed class KeywordHitTests
         Gen.Select(Texts.Where(t => !t.Contains("\r\n", StringComparison.Ordinal) && t.Any(c => !char.IsWhiteSpace(c))), Gen.Int, Gen.Int)
             .Sample((text, a, b) =>
             {
-                var words = Enumerable.Range(0, text.Length).Where(i => !char.IsWhiteSpace(text[i])).ToArray();
-                var start = words[(int)((uint)a % words.Length)];
-                var ends = words.Where(i => i >= start).ToArray();
-                var length = ends[(int)((uint)b % ends.Length)] - start + 1;
+                var (start, length) = MatchIn(text, a, b);
 
                 var hit = new KeywordHit("k", ArticleField.Body, text, start, length);
 
@@ -99,10 +105,7 @@ public sealed class KeywordHitTests
         Gen.Select(Texts.Where(t => t.Any(c => !char.IsWhiteSpace(c))), Gen.Int, Gen.Int)
             .Sample((text, a, b) =>
             {
-                var words = Enumerable.Range(0, text.Length).Where(i => !char.IsWhiteSpace(text[i])).ToArray();
-                var start = words[(int)((uint)a % words.Length)];
-                var ends = words.Where(i => i >= start).ToArray();
-                var length = ends[(int)((uint)b % ends.Length)] - start + 1;
+                var (start, length) = MatchIn(text, a, b);
 
                 var hit = new KeywordHit("k", ArticleField.Body, text, start, length);
 
