@@ -514,7 +514,7 @@ internal sealed class WordStartSearch
     /// <summary>Compiles the search once for each form, so the block has no branch on it.</summary>
     private interface IForm
     {
-        /// <summary>64 characters at a time (<see cref="StopsWide{TSets}"/>), else 32 (<see cref="Stops{TSets}"/>).</summary>
+        /// <summary>64 characters at a time (<see cref="StopsWide{TSets}(ref char, ref int, int)"/>), else 32 (<see cref="Stops{TSets}"/>).</summary>
         static abstract bool Wide { get; }
     }
 
@@ -550,44 +550,72 @@ internal sealed class WordStartSearch
 
         ref var start = ref MemoryMarshal.GetReference(text);
         var length = text.Length;
-        Span<char> edge = stackalloc char[WideReach];
+
+        // The last block read in place: one whose reach ends at the text's end. The blocks from the second to
+        // it are read from the text, in one loop in the block's own code; the first and those after it from a
+        // copy (see EdgeStops).
+        var lastInPlace = length - reach + 1;
+        ulong found;
         while (p < length)
         {
-            ulong found;
-            if (p > 0 && p <= length - reach + 1)
+            if (p > 0 && p <= lastInPlace)
             {
-                found = TForm.Wide ? StopsWide<TSets>(ref Unsafe.Add(ref start, p - 1)) : Stops<TSets>(ref Unsafe.Add(ref start, p - 1));
-            }
-            else
-            {
-                // The text's first or last characters: copied with NUL before and after (NUL is neither a
-                // word character nor any needle's, nor a stop), so the block reads only the text.
-                edge.Clear();
-                if (p > 0)
+                found = TForm.Wide ? StopsWide<TSets>(ref start, ref p, lastInPlace) : Stops<TSets>(ref start, ref p, lastInPlace);
+                if (found != 0)
                 {
-                    edge[0] = text[p - 1];
+                    goto Found;
                 }
 
-                var take = Math.Min(length - p, reach - 1);
-                text.Slice(p, take).CopyTo(edge[1..]);
-                ref var copy = ref MemoryMarshal.GetReference(edge);
-                found = TForm.Wide ? StopsWide<TSets>(ref copy) : Stops<TSets>(ref copy);
-                if (take < block)
-                {
-                    found &= (1UL << take) - 1;
-                }
+                continue;
             }
 
+            found = EdgeStops<TForm, TSets>(text, p);
             if (found != 0)
             {
-                window = new Window(p, p + block, found);
-                return p + BitOperations.TrailingZeroCount(found);
+                goto Found;
             }
 
             p += block;
         }
 
         return -1;
+
+    Found:
+        window = new Window(p, p + block, found);
+        return p + BitOperations.TrailingZeroCount(found);
+    }
+
+    /// <summary>
+    /// The stops of the block at <paramref name="p"/> where it cannot be read in place: the text's first or
+    /// last characters, copied with NUL before and after (NUL is neither a word character nor any needle's, nor
+    /// a stop), so the block reads only the text. Kept out of the loop so its copy costs the loop nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [SkipLocalsInit]
+    private ulong EdgeStops<TForm, TSets>(ReadOnlySpan<char> text, int p)
+        where TForm : struct, IForm
+        where TSets : struct, IBucketSets
+    {
+        var block = TForm.Wide ? WideBlock : Block;
+        var reach = TForm.Wide ? WideReach : Reach;
+        Span<char> edge = stackalloc char[WideReach];
+        edge.Clear();
+        if (p > 0)
+        {
+            edge[0] = text[p - 1];
+        }
+
+        var take = Math.Min(text.Length - p, reach - 1);
+        text.Slice(p, take).CopyTo(edge[1..]);
+        ref var copy = ref MemoryMarshal.GetReference(edge);
+        var one = 1;
+        var found = TForm.Wide ? StopsWide<TSets>(ref copy, ref one, 1) : Stops<TSets>(ref copy, ref one, 1);
+        if (take < block)
+        {
+            found &= (1UL << take) - 1;
+        }
+
+        return found;
     }
 
     /// <summary>The stops of the block at <see cref="Start"/> (bit i: position Start + i), up to <see cref="End"/>.</summary>
@@ -606,6 +634,25 @@ internal sealed class WordStartSearch
     /// two-register byte permute), the buckets whose needles have that character there. Bit 7 is not part of a
     /// permute's index, so a character that is not ASCII looks up NUL's entry: it fits only past a needle's end.
     /// </summary>
+    /// <remarks>Loops like <see cref="Stops{TSets}"/>.</remarks>
+    private ulong StopsWide<TSets>(ref char text, ref int p, int last)
+        where TSets : struct, IBucketSets
+    {
+        do
+        {
+            var found = StopsWide<TSets>(ref Unsafe.Add(ref text, p - 1));
+            if (found != 0)
+            {
+                return found;
+            }
+
+            p += WideBlock;
+        }
+        while (p <= last);
+        return 0;
+    }
+
+    /// <summary>The stops of one block of <see cref="StopsWide{TSets}(ref char, ref int, int)"/>, the character before it at <paramref name="before"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong StopsWide<TSets>(ref char before)
         where TSets : struct, IBucketSets
@@ -728,11 +775,16 @@ internal sealed class WordStartSearch
     }
 
     /// <summary>
-    /// For the <see cref="Block"/> positions after <paramref name="before"/>, bit i set when position i is a
-    /// stop (see <see cref="IndexOf"/>). Reads <see cref="Reach"/> characters from <paramref name="before"/>.
+    /// The stops (see <see cref="IndexOf"/>) of the first block from <paramref name="p"/> on, by <see cref="Block"/>
+    /// positions, to the one at <paramref name="last"/>, that has any: bit i set when position p + i is a stop, with
+    /// <paramref name="p"/> left at that block; 0 when none has, with <paramref name="p"/> past the last. A block
+    /// reads <see cref="Reach"/> characters of <paramref name="text"/> from the one before it.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint Stops<TSets>(ref char before)
+    /// <remarks>
+    /// The loop is in here, not in the caller, so that the block's code is one method's: the compiler does not
+    /// inline code this size, and a call per block cost a third of the search.
+    /// </remarks>
+    private uint Stops<TSets>(ref char text, ref int p, int last)
         where TSets : struct, IBucketSets
     {
         var nibble = Vector256.Create((byte)0xF);
@@ -748,68 +800,79 @@ internal sealed class WordStartSearch
         var alnumHigh = Vector256.Create(
             (byte)0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0);
-        var previous = Narrow(ref before);
-        var alnum = Avx2.Shuffle(alnumLow, previous) & Avx2.Shuffle(alnumHigh, High(previous, nibble));
-        var wordStart = Vector256.Equals(alnum, Vector256<byte>.Zero);
-
-        // An apostrophe or a non-ASCII character (the first position is narrowed with every non-ASCII character as 0xFF).
-        ref var first = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref before, 1));
         var most = Vector256.Create((ushort)0xFF);
-        var here = Avx2.PackUnsignedSaturate(
-            Vector256.Min(Vector256.LoadUnsafe(ref first), most).AsInt16(),
-            Vector256.Min(Vector256.LoadUnsafe(ref first, 16), most).AsInt16());
-        var special = Vector256.Equals(here, Vector256.Create((byte)'\'')) | Avx2.CompareGreaterThan(Vector256<sbyte>.Zero, here.AsSByte()).AsByte();
-
-        // The buckets, position by position (a non-ASCII byte fits no needle's first character, so position 0
-        // needs no mask on its low nibble either).
         ref var lows = ref MemoryMarshal.GetArrayDataReference(low);
         ref var highs = ref MemoryMarshal.GetArrayDataReference(high);
-        var c1 = Narrow(ref Unsafe.Add(ref before, 2));
-        var c2 = Narrow(ref Unsafe.Add(ref before, 3));
-        var c3 = Narrow(ref Unsafe.Add(ref before, 4));
-        var (h0, h1, h2, h3) = (High(here, nibble), High(c1, nibble), High(c2, nibble), High(c3, nibble));
-        var (l1, l2, l3) = (c1 & nibble, c2 & nibble, c3 & nibble);
-
-        // Over the first one, two, three and four characters (the first three for special characters, below).
-        var first1 = Avx2.Shuffle(lows, here) & Avx2.Shuffle(highs, h0);
-        var first2 = first1 & Avx2.Shuffle(Unsafe.Add(ref lows, 1), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 1), h1);
-        var first3 = first2 & Avx2.Shuffle(Unsafe.Add(ref lows, 2), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 2), h2);
-        var buckets = first3 & Avx2.Shuffle(Unsafe.Add(ref lows, 3), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 3), h3);
-        if (TSets.Two)
+        do
         {
-            var second1 = Avx2.Shuffle(Unsafe.Add(ref lows, 4), here) & Avx2.Shuffle(Unsafe.Add(ref highs, 4), h0);
-            var second2 = second1 & Avx2.Shuffle(Unsafe.Add(ref lows, 5), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 5), h1);
-            var second3 = second2 & Avx2.Shuffle(Unsafe.Add(ref lows, 6), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 6), h2);
-            buckets |= second3 & Avx2.Shuffle(Unsafe.Add(ref lows, 7), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 7), h3);
-            (first1, first2, first3) = (first1 | second1, first2 | second2, first3 | second3);
+            ref var before = ref Unsafe.Add(ref text, p - 1);
+            var previous = Narrow(ref before);
+            var alnum = Avx2.Shuffle(alnumLow, previous) & Avx2.Shuffle(alnumHigh, High(previous, nibble));
+            var wordStart = Vector256.Equals(alnum, Vector256<byte>.Zero);
+
+            // An apostrophe or a non-ASCII character (the first position is narrowed with every non-ASCII character as 0xFF).
+            ref var first = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref before, 1));
+            var here = Avx2.PackUnsignedSaturate(
+                Vector256.Min(Vector256.LoadUnsafe(ref first), most).AsInt16(),
+                Vector256.Min(Vector256.LoadUnsafe(ref first, 16), most).AsInt16());
+            var special = Vector256.Equals(here, Vector256.Create((byte)'\'')) | Avx2.CompareGreaterThan(Vector256<sbyte>.Zero, here.AsSByte()).AsByte();
+
+            // The buckets, position by position (a non-ASCII byte fits no needle's first character, so position 0
+            // needs no mask on its low nibble either).
+            var c1 = Narrow(ref Unsafe.Add(ref before, 2));
+            var c2 = Narrow(ref Unsafe.Add(ref before, 3));
+            var c3 = Narrow(ref Unsafe.Add(ref before, 4));
+            var (h0, h1, h2, h3) = (High(here, nibble), High(c1, nibble), High(c2, nibble), High(c3, nibble));
+            var (l1, l2, l3) = (c1 & nibble, c2 & nibble, c3 & nibble);
+
+            // Over the first one, two, three and four characters (the first three for special characters, below).
+            var first1 = Avx2.Shuffle(lows, here) & Avx2.Shuffle(highs, h0);
+            var first2 = first1 & Avx2.Shuffle(Unsafe.Add(ref lows, 1), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 1), h1);
+            var first3 = first2 & Avx2.Shuffle(Unsafe.Add(ref lows, 2), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 2), h2);
+            var buckets = first3 & Avx2.Shuffle(Unsafe.Add(ref lows, 3), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 3), h3);
+            if (TSets.Two)
+            {
+                var second1 = Avx2.Shuffle(Unsafe.Add(ref lows, 4), here) & Avx2.Shuffle(Unsafe.Add(ref highs, 4), h0);
+                var second2 = second1 & Avx2.Shuffle(Unsafe.Add(ref lows, 5), l1) & Avx2.Shuffle(Unsafe.Add(ref highs, 5), h1);
+                var second3 = second2 & Avx2.Shuffle(Unsafe.Add(ref lows, 6), l2) & Avx2.Shuffle(Unsafe.Add(ref highs, 6), h2);
+                buckets |= second3 & Avx2.Shuffle(Unsafe.Add(ref lows, 7), l3) & Avx2.Shuffle(Unsafe.Add(ref highs, 7), h3);
+                (first1, first2, first3) = (first1 | second1, first2 | second2, first3 | second3);
+            }
+
+            // Bytes back in character order (the packing left them as 0–7, 16–23, 8–15, 24–31) before their bits are read.
+            var needles = InOrder(~Vector256.Equals(buckets, Vector256<byte>.Zero) & wordStart).ExtractMostSignificantBits();
+            var stops = InOrder(special).ExtractMostSignificantBits();
+
+            // A special character is left out (unless every one is asked for) where its word began one to three
+            // characters before it with characters that fit no bucket (the word folds to what begins with them), or
+            // more than three before it: then the word's first four characters are plain, and it is reported by its
+            // start if it can be a needle's (or an earlier special character in it is reported). A word begun in the
+            // block before is not seen here, so the first three positions are reported as they are.
+            if (!everySpecialCharacter && stops != 0)
+            {
+                var start = InOrder(wordStart).ExtractMostSignificantBits();
+                var begins1 = start & InOrder(~Vector256.Equals(first1, Vector256<byte>.Zero)).ExtractMostSignificantBits();
+                var begins2 = start & InOrder(~Vector256.Equals(first2, Vector256<byte>.Zero)).ExtractMostSignificantBits();
+                var begins3 = start & InOrder(~Vector256.Equals(first3, Vector256<byte>.Zero)).ExtractMostSignificantBits();
+                stops &= start | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
+            }
+
+            // Each bucket hit checked against the needles' first characters exactly.
+            for (; needles != 0; needles &= needles - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(needles);
+                stops |= Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
+            }
+
+            if (stops != 0)
+            {
+                return stops;
+            }
+
+            p += Block;
         }
-
-        // Bytes back in character order (the packing left them as 0–7, 16–23, 8–15, 24–31) before their bits are read.
-        var needles = InOrder(~Vector256.Equals(buckets, Vector256<byte>.Zero) & wordStart).ExtractMostSignificantBits();
-        var stops = InOrder(special).ExtractMostSignificantBits();
-
-        // A special character is left out (unless every one is asked for) where its word began one to three
-        // characters before it with characters that fit no bucket (the word folds to what begins with them), or
-        // more than three before it: then the word's first four characters are plain, and it is reported by its
-        // start if it can be a needle's (or an earlier special character in it is reported). A word begun in the
-        // block before is not seen here, so the first three positions are reported as they are.
-        if (!everySpecialCharacter && stops != 0)
-        {
-            var start = InOrder(wordStart).ExtractMostSignificantBits();
-            var begins1 = start & InOrder(~Vector256.Equals(first1, Vector256<byte>.Zero)).ExtractMostSignificantBits();
-            var begins2 = start & InOrder(~Vector256.Equals(first2, Vector256<byte>.Zero)).ExtractMostSignificantBits();
-            var begins3 = start & InOrder(~Vector256.Equals(first3, Vector256<byte>.Zero)).ExtractMostSignificantBits();
-            stops &= start | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
-        }
-
-        // Each bucket hit checked against the needles' first characters exactly.
-        for (; needles != 0; needles &= needles - 1)
-        {
-            var i = BitOperations.TrailingZeroCount(needles);
-            stops |= Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
-        }
-
-        return stops;
+        while (p <= last);
+        return 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
