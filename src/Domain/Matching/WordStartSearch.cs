@@ -514,7 +514,7 @@ internal sealed class WordStartSearch
     /// <summary>Compiles the search once for each form, so the block has no branch on it.</summary>
     private interface IForm
     {
-        /// <summary>64 characters at a time (<see cref="StopsWide{TSets}(ref char, ref int, int)"/>), else 32 (<see cref="Stops{TSets}"/>).</summary>
+        /// <summary>64 characters at a time (<see cref="StopsWide{TSets}"/>), else 32 (<see cref="Stops{TSets}"/>).</summary>
         static abstract bool Wide { get; }
     }
 
@@ -634,124 +634,116 @@ internal sealed class WordStartSearch
     /// two-register byte permute), the buckets whose needles have that character there. Bit 7 is not part of a
     /// permute's index, so a character that is not ASCII looks up NUL's entry: it fits only past a needle's end.
     /// </summary>
-    /// <remarks>Loops like <see cref="Stops{TSets}"/>.</remarks>
+    /// <remarks>Loops over blocks like <see cref="Stops{TSets}"/>, with the same arguments.</remarks>
     private ulong StopsWide<TSets>(ref char text, ref int p, int last)
         where TSets : struct, IBucketSets
     {
+        ref var tables = ref MemoryMarshal.GetArrayDataReference(wide!);
+        var lowBytes = Unsafe.Add(ref tables, (int)WideTable.Narrow);
+        ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
+        ref var fits = ref Unsafe.Add(ref tables, WideConstants);
+        ref var fitsSecond = ref Unsafe.Add(ref fits, 2 * WidePositions);
         do
         {
-            var found = StopsWide<TSets>(ref Unsafe.Add(ref text, p - 1));
-            if (found != 0)
+            ref var before = ref Unsafe.Add(ref text, p - 1);
+            var lower = NarrowWide(ref before, lowBytes);
+            var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), lowBytes);
+
+            // Each position's first character (c0), and whether the one before it is a letter or digit (from lower as it is).
+            var c0 = Avx512Vbmi.PermuteVar64x8x2(lower, shifts, upper);
+            var alnum = Avx512Vbmi.PermuteVar64x8x2(Unsafe.Add(ref tables, (int)WideTable.Alnum), lower, Unsafe.Add(ref tables, (int)WideTable.Alnum + 1));
+            var wordStart = Vector512.Equals(alnum, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            var special = (Vector512.Equals(c0, Vector512.Create((byte)'\'')) | Vector512.Equals(c0, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
+
+            // The buckets, position by position: the first four, then the rest, which a special character among
+            // them lets through (the word folds to other characters than it has from there on).
+            var first = Fits(ref fits, c0);
+            var second = TSets.Two ? Fits(ref fitsSecond, c0) : default;
+            var firstRest = Vector512<byte>.AllBitsSet;
+            var secondRest = Vector512<byte>.AllBitsSet;
+
+            // What fits the buckets over a word's first one, two and three characters, for its special characters.
+            var (first1, second1) = (first, second);
+
+            // Positions 1 to 5, written out (as a loop, its counter and branches stayed in the block's code). A
+            // position past the longest needle would let every character through, so it is skipped.
+            if (widePositions > 1)
             {
-                return found;
+                var c1 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 1), upper);
+                first &= Fits(ref Unsafe.Add(ref fits, 2), c1);
+                second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 2), c1) : default;
+            }
+
+            var (first2, second2) = (first, second);
+            if (widePositions > 2)
+            {
+                var c2 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 2), upper);
+                first &= Fits(ref Unsafe.Add(ref fits, 4), c2);
+                second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 4), c2) : default;
+            }
+
+            var (first3, second3) = (first, second);
+            if (widePositions > 3)
+            {
+                var c3 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 3), upper);
+                first &= Fits(ref Unsafe.Add(ref fits, 6), c3);
+                second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 6), c3) : default;
+            }
+
+            if (TSets.Two && widePositions > 4)
+            {
+                var c4 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 4), upper);
+                firstRest &= Fits(ref Unsafe.Add(ref fits, 8), c4);
+                secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 8), c4);
+            }
+
+            if (TSets.Two && widePositions > 5)
+            {
+                var c5 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 5), upper);
+                firstRest &= Fits(ref Unsafe.Add(ref fits, 10), c5);
+                secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 10), c5);
+            }
+
+            var all = TSets.Two ? (first & firstRest) | (second & secondRest) : first & firstRest;
+            var needles = ~Vector512.Equals(all, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            if (widePositions > Positions)
+            {
+                // Bit i: a special character among characters i + 4 to i + 7 (those past the block's 64th from the second narrowing).
+                var later = (Vector512.Equals(upper, Vector512.Create((byte)'\'')) | Vector512.Equals(upper, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
+                var late = (special >> 4) | (special >> 5) | (special >> 6) | (special >> 7) | later | (later << 1) | (later << 2) | (later << 3);
+                var four = TSets.Two ? first | second : first;
+                needles |= ~Vector512.Equals(four, Vector512<byte>.Zero).ExtractMostSignificantBits() & late;
+            }
+
+            needles &= wordStart;
+            var stops = special;
+            if (!everySpecialCharacter && special != 0)
+            {
+                // A special character is reported where it begins a word, or where the word's one to three characters
+                // before it fit a bucket's first ones (its fold begins with them, so may with a needle). Further into a
+                // word, the word start was judged by its characters. A word begun in the block before is not seen here,
+                // so the first three positions are reported as they are.
+                var begins1 = wordStart & NotZero(TSets.Two ? first1 | second1 : first1);
+                var begins2 = wordStart & NotZero(TSets.Two ? first2 | second2 : first2);
+                var begins3 = wordStart & NotZero(TSets.Two ? first3 | second3 : first3);
+                stops &= wordStart | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
+            }
+
+            for (; needles != 0; needles &= needles - 1)
+            {
+                var i = BitOperations.TrailingZeroCount(needles);
+                stops |= (ulong)Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
+            }
+
+            if (stops != 0)
+            {
+                return stops;
             }
 
             p += WideBlock;
         }
         while (p <= last);
         return 0;
-    }
-
-    /// <summary>The stops of one block of <see cref="StopsWide{TSets}(ref char, ref int, int)"/>, the character before it at <paramref name="before"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong StopsWide<TSets>(ref char before)
-        where TSets : struct, IBucketSets
-    {
-        ref var tables = ref MemoryMarshal.GetArrayDataReference(wide!);
-        var lowBytes = Unsafe.Add(ref tables, (int)WideTable.Narrow);
-        var lower = NarrowWide(ref before, lowBytes);
-        var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), lowBytes);
-
-        // Each position's first character (c0), and whether the one before it is a letter or digit (from lower as it is).
-        ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
-        var c0 = Avx512Vbmi.PermuteVar64x8x2(lower, shifts, upper);
-        var alnum = Avx512Vbmi.PermuteVar64x8x2(Unsafe.Add(ref tables, (int)WideTable.Alnum), lower, Unsafe.Add(ref tables, (int)WideTable.Alnum + 1));
-        var wordStart = Vector512.Equals(alnum, Vector512<byte>.Zero).ExtractMostSignificantBits();
-        var special = (Vector512.Equals(c0, Vector512.Create((byte)'\'')) | Vector512.Equals(c0, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
-
-        // The buckets, position by position: the first four, then the rest, which a special character among
-        // them lets through (the word folds to other characters than it has from there on).
-        ref var fits = ref Unsafe.Add(ref tables, WideConstants);
-        ref var fitsSecond = ref Unsafe.Add(ref fits, 2 * WidePositions);
-        var first = Fits(ref fits, c0);
-        var second = TSets.Two ? Fits(ref fitsSecond, c0) : default;
-        var firstRest = Vector512<byte>.AllBitsSet;
-        var secondRest = Vector512<byte>.AllBitsSet;
-
-        // What fits the buckets over a word's first one, two and three characters, for its special characters.
-        var (first1, second1) = (first, second);
-
-        // Positions 1 to 5, written out (as a loop, its counter and branches stayed in the block's code). A
-        // position past the longest needle would let every character through, so it is skipped.
-        if (widePositions > 1)
-        {
-            var c1 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 1), upper);
-            first &= Fits(ref Unsafe.Add(ref fits, 2), c1);
-            second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 2), c1) : default;
-        }
-
-        var (first2, second2) = (first, second);
-        if (widePositions > 2)
-        {
-            var c2 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 2), upper);
-            first &= Fits(ref Unsafe.Add(ref fits, 4), c2);
-            second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 4), c2) : default;
-        }
-
-        var (first3, second3) = (first, second);
-        if (widePositions > 3)
-        {
-            var c3 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 3), upper);
-            first &= Fits(ref Unsafe.Add(ref fits, 6), c3);
-            second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 6), c3) : default;
-        }
-
-        if (TSets.Two && widePositions > 4)
-        {
-            var c4 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 4), upper);
-            firstRest &= Fits(ref Unsafe.Add(ref fits, 8), c4);
-            secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 8), c4);
-        }
-
-        if (TSets.Two && widePositions > 5)
-        {
-            var c5 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 5), upper);
-            firstRest &= Fits(ref Unsafe.Add(ref fits, 10), c5);
-            secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 10), c5);
-        }
-
-        var all = TSets.Two ? (first & firstRest) | (second & secondRest) : first & firstRest;
-        var needles = ~Vector512.Equals(all, Vector512<byte>.Zero).ExtractMostSignificantBits();
-        if (widePositions > Positions)
-        {
-            // Bit i: a special character among characters i + 4 to i + 7 (those past the block's 64th from the second narrowing).
-            var later = (Vector512.Equals(upper, Vector512.Create((byte)'\'')) | Vector512.Equals(upper, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
-            var late = (special >> 4) | (special >> 5) | (special >> 6) | (special >> 7) | later | (later << 1) | (later << 2) | (later << 3);
-            var four = TSets.Two ? first | second : first;
-            needles |= ~Vector512.Equals(four, Vector512<byte>.Zero).ExtractMostSignificantBits() & late;
-        }
-
-        needles &= wordStart;
-        var stops = special;
-        if (!everySpecialCharacter && special != 0)
-        {
-            // A special character is reported where it begins a word, or where the word's one to three characters
-            // before it fit a bucket's first ones (its fold begins with them, so may with a needle). Further into a
-            // word, the word start was judged by its characters. A word begun in the block before is not seen here,
-            // so the first three positions are reported as they are.
-            var begins1 = wordStart & NotZero(TSets.Two ? first1 | second1 : first1);
-            var begins2 = wordStart & NotZero(TSets.Two ? first2 | second2 : first2);
-            var begins3 = wordStart & NotZero(TSets.Two ? first3 | second3 : first3);
-            stops &= wordStart | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
-        }
-
-        for (; needles != 0; needles &= needles - 1)
-        {
-            var i = BitOperations.TrailingZeroCount(needles);
-            stops |= (ulong)Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
-        }
-
-        return stops;
     }
 
     /// <summary>Bit i: byte i is not zero.</summary>
