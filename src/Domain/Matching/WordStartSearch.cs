@@ -643,9 +643,11 @@ internal sealed class WordStartSearch
         ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
         ref var fits = ref Unsafe.Add(ref tables, WideConstants);
         ref var fitsSecond = ref Unsafe.Add(ref fits, 2 * WidePositions);
+        var at = p;
+        var positions = widePositions;
         do
         {
-            ref var before = ref Unsafe.Add(ref text, p - 1);
+            ref var before = ref Unsafe.Add(ref text, at - 1);
             var lower = NarrowWide(ref before, lowBytes);
             var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), lowBytes);
 
@@ -667,7 +669,7 @@ internal sealed class WordStartSearch
 
             // Positions 1 to 5, written out (as a loop, its counter and branches stayed in the block's code). A
             // position past the longest needle would let every character through, so it is skipped.
-            if (widePositions > 1)
+            if (positions > 1)
             {
                 var c1 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 1), upper);
                 first &= Fits(ref Unsafe.Add(ref fits, 2), c1);
@@ -675,7 +677,7 @@ internal sealed class WordStartSearch
             }
 
             var (first2, second2) = (first, second);
-            if (widePositions > 2)
+            if (positions > 2)
             {
                 var c2 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 2), upper);
                 first &= Fits(ref Unsafe.Add(ref fits, 4), c2);
@@ -683,21 +685,21 @@ internal sealed class WordStartSearch
             }
 
             var (first3, second3) = (first, second);
-            if (widePositions > 3)
+            if (positions > 3)
             {
                 var c3 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 3), upper);
                 first &= Fits(ref Unsafe.Add(ref fits, 6), c3);
                 second = TSets.Two ? second & Fits(ref Unsafe.Add(ref fitsSecond, 6), c3) : default;
             }
 
-            if (TSets.Two && widePositions > 4)
+            if (TSets.Two && positions > 4)
             {
                 var c4 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 4), upper);
                 firstRest &= Fits(ref Unsafe.Add(ref fits, 8), c4);
                 secondRest &= Fits(ref Unsafe.Add(ref fitsSecond, 8), c4);
             }
 
-            if (TSets.Two && widePositions > 5)
+            if (TSets.Two && positions > 5)
             {
                 var c5 = Avx512Vbmi.PermuteVar64x8x2(lower, Unsafe.Add(ref shifts, 5), upper);
                 firstRest &= Fits(ref Unsafe.Add(ref fits, 10), c5);
@@ -706,7 +708,7 @@ internal sealed class WordStartSearch
 
             var all = TSets.Two ? (first & firstRest) | (second & secondRest) : first & firstRest;
             var needles = ~Vector512.Equals(all, Vector512<byte>.Zero).ExtractMostSignificantBits();
-            if (widePositions > Positions)
+            if (positions > Positions)
             {
                 // Bit i: a special character among characters i + 4 to i + 7 (those past the block's 64th from the second narrowing).
                 var later = (Vector512.Equals(upper, Vector512.Create((byte)'\'')) | Vector512.Equals(upper, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
@@ -737,12 +739,14 @@ internal sealed class WordStartSearch
 
             if (stops != 0)
             {
+                p = at;
                 return stops;
             }
 
-            p += WideBlock;
+            at += WideBlock;
         }
-        while (p <= last);
+        while (at <= last);
+        p = at;
         return 0;
     }
 
@@ -795,9 +799,10 @@ internal sealed class WordStartSearch
         var most = Vector256.Create((ushort)0xFF);
         ref var lows = ref MemoryMarshal.GetArrayDataReference(low);
         ref var highs = ref MemoryMarshal.GetArrayDataReference(high);
+        var at = p;
         do
         {
-            ref var before = ref Unsafe.Add(ref text, p - 1);
+            ref var before = ref Unsafe.Add(ref text, at - 1);
             var previous = Narrow(ref before);
             var alnum = Avx2.Shuffle(alnumLow, previous) & Avx2.Shuffle(alnumHigh, High(previous, nibble));
             var wordStart = Vector256.Equals(alnum, Vector256<byte>.Zero);
@@ -858,12 +863,14 @@ internal sealed class WordStartSearch
 
             if (stops != 0)
             {
+                p = at;
                 return stops;
             }
 
-            p += Block;
+            at += Block;
         }
-        while (p <= last);
+        while (at <= last);
+        p = at;
         return 0;
     }
 
