@@ -778,7 +778,7 @@ internal sealed class WordStartSearch
     /// </summary>
     /// <remarks>
     /// The loop is in here, not in the caller, so that the block's code is one method's: the compiler does not
-    /// inline code this size, and a call per block cost a third of the search.
+    /// inline code this size, and a call per block cost up to a fifth of the search (docs/performance.md, runs AF–AH).
     /// </remarks>
     private uint Stops<TSets>(ref char text, ref int p, int last)
         where TSets : struct, IBucketSets
