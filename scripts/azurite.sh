@@ -68,6 +68,25 @@ start_azurite() {
   exit 1
 }
 
+# stop_azurite PID LOG: asks Azurite to close, and once its log says every service closed (its data is then on disk)
+# or 10 s have passed, kills it if it is still there. Azurite 3.37 logs "successfully closed" for each service on a
+# TERM and yet its process stays alive: a script that only sent the TERM left it running, holding the ports.
+# Safe under `set -e` and in an EXIT trap: nothing in it fails, so the script's exit status stays its own.
+stop_azurite() {
+  local pid=$1 log=$2 closed
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    closed=$(grep -c 'successfully closed' "$log" 2>/dev/null || true)
+    if [ "${closed:-0}" -ge 3 ]; then
+      break
+    fi
+    sleep 0.25
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
 connection_string() {
   local blob=$1 queue=$2 table=$3
   printf 'DefaultEndpointsProtocol=http;AccountName=%s;AccountKey=%s;BlobEndpoint=http://127.0.0.1:%s/%s;QueueEndpoint=http://127.0.0.1:%s/%s;TableEndpoint=http://127.0.0.1:%s/%s;' \

@@ -22,10 +22,18 @@ else
   start_azurite "$root" "$blob" "$queue" "$table" "$root/.local/azurite.log" --location "$root/.local/azurite"
   set +m
 fi
+# Runs on Ctrl+C, on a TERM (to the script or to its whole process group, as `timeout` sends it) and on exit. Not
+# under `set -e`: the app's exit status after a signal is not 0, and must not end the script before Azurite stops.
 stop() {
-  [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-  [ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null
-  true
+  set +e
+  if [ -n "${APP_PID:-}" ]; then
+    kill "$APP_PID" 2>/dev/null
+    wait "$APP_PID" 2>/dev/null
+  fi
+  if [ -n "${AZURITE_PID:-}" ]; then
+    stop_azurite "$AZURITE_PID" "$root/.local/azurite.log"
+  fi
+  APP_PID= AZURITE_PID=
 }
 trap stop EXIT INT TERM
 

@@ -13,7 +13,7 @@ read -r blob queue table < <(free_ports)
 log=$(mktemp -t ingest-azurite-XXXXXX.log)
 echo "Starting a test Azurite on 127.0.0.1:$blob/$queue/$table (in memory)..."
 start_azurite "$root" "$blob" "$queue" "$table" "$log" --inMemoryPersistence
-trap 'kill "$AZURITE_PID" 2>/dev/null; true' EXIT
+trap 'stop_azurite "$AZURITE_PID" "$log"' EXIT
 export INGEST_TEST_STORAGE
 INGEST_TEST_STORAGE=$(connection_string "$blob" "$queue" "$table")
 
