@@ -608,8 +608,9 @@ internal sealed class WordStartSearch
         var take = Math.Min(text.Length - p, reach - 1);
         text.Slice(p, take).CopyTo(edge[1..]);
         ref var copy = ref MemoryMarshal.GetReference(edge);
-        var one = 1;
-        var found = TForm.Wide ? StopsWide<TSets>(ref copy, ref one, 1) : Stops<TSets>(ref copy, ref one, 1);
+        // One block, the copy's own: its positions start at the copy's second character.
+        var at = 1;
+        var found = TForm.Wide ? StopsWide<TSets>(ref copy, ref at, last: 1) : Stops<TSets>(ref copy, ref at, last: 1);
         if (take < block)
         {
             found &= (1UL << take) - 1;
