@@ -37,6 +37,40 @@ public sealed class EnglishInflectionTests
     }
 
     [Theory]
+    [InlineData("staffed", "staff")]
+    [InlineData("Staffing", "staff")]
+    [InlineData("boycotting", "boycott")]
+    [InlineData("banned", "bann")]
+    [InlineData("stopped", "stopp")]
+    [InlineData("committed", "committ")]
+    [InlineData("staff", null)]
+    [InlineData("staffs", null)]
+    [InlineData("called", null)]
+    [InlineData("quizzed", null)]
+    [InlineData("sanctioned", null)]
+    [InlineData("agreed", null)]
+    [InlineData("feeding", null)]
+    public void DoubledKey_IsTheStemWithItsDoubledConsonant(string word, string? expected)
+    {
+        Assert.Equal(expected, EnglishInflection.DoubledKey(word));
+    }
+
+    /// <summary>A word's second key is one whose forms include the word, so the word filter lets it through for either key.</summary>
+    [Fact]
+    public void Forms_OfAWordsDoubledKey_IncludeTheWord()
+    {
+        Words.Sample(
+            word =>
+            {
+                if (EnglishInflection.DoubledKey(word) is { } doubled)
+                {
+                    Assert.Contains(word, EnglishInflection.Forms(doubled));
+                }
+            },
+            iter: 50_000);
+    }
+
+    [Theory]
     [InlineData("Café\u2019s", "cafes")]
     [InlineData("RUSSIA'S", "russias")]
     [InlineData("Zürich", "zurich")]

@@ -36,6 +36,13 @@ public class WatchExpressionMatchingTests
     [InlineData("lodz", "Łódź station", "Łódź")]
     [InlineData("strasse", "Karl-Marx-Straße", "Straße")]
     [InlineData("kobenhavn", "KØBENHAVN", "KØBENHAVN")]
+    [InlineData("staff", "Clinics were staffed by volunteers.", "staffed")]
+    [InlineData("staff", "Staffing levels fell.", "Staffing")]
+    [InlineData("boycott", "Fans are boycotting the final.", "boycotting")]
+    [InlineData("boycott", "The talks were boycotted.", "boycotted")]
+    [InlineData("rebuff", "The offer was rebuffed.", "rebuffed")]
+    [InlineData("ban", "Imports were banned.", "banned")]
+    [InlineData("commit", "They committed funds.", "committed")]
     public void BareTerm_MatchesInflectionsCaseAndAccents(string expression, string body, string expected)
     {
         Assert.Equal([expected], Matched(body, MatchBody(expression, body)));
@@ -45,6 +52,8 @@ public class WatchExpressionMatchingTests
     [InlineData("sanction", "A sanctimonious speech.")]
     [InlineData("sanction", "The sanctuary closed.")]
     [InlineData("sanction*", "Santa arrived.")]
+    [InlineData("staff", "A staf meeting.")]
+    [InlineData("boycott", "A boycotter spoke.")]
     public void BareTerm_DoesNotMatchOtherWordsSharingLetters(string expression, string body)
     {
         Assert.Null(MatchBody(expression, body));

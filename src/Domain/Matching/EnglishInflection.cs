@@ -95,9 +95,29 @@ public static class EnglishInflection
     /// <see cref="Stem"/> without allocating: the stem is the first <c>return</c> characters of
     /// <paramref name="w"/>, followed by "y" when <paramref name="appendY"/> ("agencies" → "agenc" + "y").
     /// </summary>
-    public static int StemLength(ReadOnlySpan<char> w, out bool appendY)
+    public static int StemLength(ReadOnlySpan<char> w, out bool appendY) => StemLengths(w, out appendY, out _);
+
+    /// <summary>
+    /// The word's second key, where it has one: when its <c>-ed</c> or <c>-ing</c> follows a doubled consonant,
+    /// which its key undoubles ("banned" keys as "ban"), the word keys as well with the consonant kept, so that
+    /// "staffed" and "boycotting" key as "staff" and "boycott" too. Null for every other word.
+    /// </summary>
+    public static string? DoubledKey(ReadOnlySpan<char> word)
+    {
+        var fold = Fold(word);
+        var stem = IsPossessive(word) ? fold[..^1] : fold;
+        StemLengths(stem, out _, out var doubled);
+        return doubled > 0 ? stem[..doubled] : null;
+    }
+
+    /// <summary>
+    /// <see cref="StemLength"/>, and in <paramref name="doubled"/> the length of the word's second key (see
+    /// <see cref="DoubledKey"/>): the stem with its doubled consonant, or 0 when there is none.
+    /// </summary>
+    public static int StemLengths(ReadOnlySpan<char> w, out bool appendY, out int doubled)
     {
         appendY = false;
+        doubled = 0;
         if (w.Length <= 3 || !char.IsLetter(w[^1]) || InvariantLookup.Contains(w))
         {
             return w.Length;
@@ -125,11 +145,13 @@ public static class EnglishInflection
         else if (w.EndsWith("ing", StringComparison.Ordinal) && HasVowel(w[..^3]) && w.Length - 3 >= 3)
         {
             n = UndoubledLength(w[..^3]);
+            doubled = n < w.Length - 3 ? w.Length - 3 : 0;
         }
         else if (w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)
             && HasVowel(w[..^2]) && w.Length - 2 >= 3)
         {
             n = UndoubledLength(w[..^2]);
+            doubled = n < w.Length - 2 ? w.Length - 2 : 0;
         }
         else if (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)
             || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("zes", StringComparison.Ordinal))

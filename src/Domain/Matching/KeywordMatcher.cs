@@ -79,6 +79,10 @@ public sealed class KeywordMatcher
     private readonly PatternIndex index;
     private readonly bool anyExact;
     private readonly int[] prefixLengths;
+
+    /// <summary>The most patterns one word can have (<see cref="Patterns"/>): exact, each prefix length, inflected, and its second key.</summary>
+    private int MostPatternsPerWord => 3 + prefixLengths.Length;
+
     private readonly int[][] watchesByPattern;
     private readonly bool[] isTrigger;
     private readonly SearchValues<string>? triggerNeedles;
@@ -599,7 +603,7 @@ public sealed class KeywordMatcher
         var pos = 0;
         var fallback = (Needle: -2, Special: -2);
         var window = default(WordStartSearch.Window);
-        Span<int> found = stackalloc int[2 + prefixLengths.Length];
+        Span<int> found = stackalloc int[MostPatternsPerWord];
         while (pos < t.Length)
         {
             var at = starts?.IndexOf(t, pos, ref window) ?? NextStop(t, pos, ref fallback);
@@ -936,7 +940,7 @@ public sealed class KeywordMatcher
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private bool AnyTrigger(ReadOnlySpan<char> t, int from, int to, bool plain)
     {
-        Span<int> found = stackalloc int[2 + prefixLengths.Length];
+        Span<int> found = stackalloc int[MostPatternsPerWord];
         for (var i = from; i < to;)
         {
             if (!IsWordChar(t[i]))
@@ -1023,7 +1027,7 @@ public sealed class KeywordMatcher
     /// <summary>Records the word when any pattern has it; <paramref name="filtered"/>: check its fold against the needle filter first.</summary>
     private void LookUp(ref Scan? scan, Article article, ArticleField field, ReadOnlySpan<char> span, int fieldStart, int word, bool filtered)
     {
-        Span<int> found = stackalloc int[2 + prefixLengths.Length];
+        Span<int> found = stackalloc int[MostPatternsPerWord];
         var count = Patterns(span, found, filtered);
         if (count > 0)
         {
@@ -1069,7 +1073,7 @@ public sealed class KeywordMatcher
         }
 
         var stem = possessive && fold.Length > 0 ? fold[..^1] : fold;
-        var stemLength = EnglishInflection.StemLength(stem, out var appendY);
+        var stemLength = EnglishInflection.StemLengths(stem, out var appendY, out var doubled);
         ReadOnlySpan<char> key = stem[..stemLength];
         if (appendY && stemLength < stemmed.Length)
         {
@@ -1085,6 +1089,12 @@ public sealed class KeywordMatcher
         if (index.Find(WordMatch.Inflected, key) is >= 0 and var i)
         {
             found[count++] = i;
+        }
+
+        // "staffed" keys as "staf" and, with its doubled consonant, as "staff" (EnglishInflection.DoubledKey).
+        if (doubled > 0 && index.Find(WordMatch.Inflected, stem[..doubled]) is >= 0 and var d)
+        {
+            found[count++] = d;
         }
 
         return count;
@@ -1671,7 +1681,7 @@ public sealed class KeywordMatcher
                 end = WordTokenizer.WordEnd(text, start);
             }
 
-            Span<int> found = stackalloc int[2 + matcher.prefixLengths.Length];
+            Span<int> found = stackalloc int[matcher.MostPatternsPerWord];
             var count = matcher.Patterns(text[start..end], found);
             if (!found[..count].Contains(pattern))
             {
