@@ -78,6 +78,10 @@ public sealed class EnglishInflectionTests
     [InlineData("Straße", "strasse")]
     [InlineData("Æsir", "aesir")]
     [InlineData("plain", "plain")]
+    [InlineData("ΟΔΟΣ", "οδοσ")]
+    [InlineData("οδός", "οδοσ")]
+    [InlineData("ſtate", "state")]
+    [InlineData("µm", "μm")]
     public void Fold_Word_LowerCasesAndStripsAccentsAndApostrophes(string word, string expected)
     {
         Assert.Equal(expected, EnglishInflection.Fold(word));

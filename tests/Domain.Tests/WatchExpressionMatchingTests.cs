@@ -36,6 +36,8 @@ public class WatchExpressionMatchingTests
     [InlineData("lodz", "Łódź station", "Łódź")]
     [InlineData("strasse", "Karl-Marx-Straße", "Straße")]
     [InlineData("kobenhavn", "KØBENHAVN", "KØBENHAVN")]
+    [InlineData("οδος", "ΟΔΟΣ ΠΑΝΕΠΙΣΤΗΜΙΟΥ", "ΟΔΟΣ")]
+    [InlineData("ΟΔΟΣ", "στην οδός Σταδίου", "οδός")]
     [InlineData("staff", "Clinics were staffed by volunteers.", "staffed")]
     [InlineData("staff", "Staffing levels fell.", "Staffing")]
     [InlineData("boycott", "Fans are boycotting the final.", "boycotting")]

@@ -50,7 +50,7 @@ public static class EnglishInflection
                 continue;
             }
 
-            var lower = char.ToLowerInvariant(c);
+            var lower = CaseFolded(char.ToLowerInvariant(c));
             if (Unaccented(lower) is { } plain)
             {
                 folded.Append(plain);
@@ -63,6 +63,26 @@ public static class EnglishInflection
 
         return folded.ToString();
     }
+
+    /// <summary>
+    /// Lower-case letters that Unicode case folding writes as another one: Greek final sigma as sigma ("ΟΔΟΣ" and
+    /// "οδός" fold alike), the long s as s, the micro sign as mu, and the Greek symbol forms of beta, theta, phi, pi,
+    /// kappa, rho and epsilon as those letters.
+    /// </summary>
+    private static char CaseFolded(char c) => c switch
+    {
+        'ς' => 'σ',
+        'ſ' => 's',
+        'µ' => 'μ',
+        'ϐ' => 'β',
+        'ϑ' => 'θ',
+        'ϕ' => 'φ',
+        'ϖ' => 'π',
+        'ϰ' => 'κ',
+        'ϱ' => 'ρ',
+        'ϵ' => 'ε',
+        _ => c,
+    };
 
     /// <summary>
     /// Latin letters whose mark Unicode does not decompose (a stroke, a ligature), as the letters they are written
