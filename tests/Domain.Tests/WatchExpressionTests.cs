@@ -61,6 +61,8 @@ public sealed class WatchExpressionTests
     [InlineData("\"a b **\"", 6, "letters or digits: '*' may only end a word, as in sanction*")]
     [InlineData("\"* a\"", 2, "letters or digits: '*' may only end a word, as in sanction*")]
     [InlineData("sanctions - russia", 12, "a term right after '-' (write -term to exclude a term)")]
+    [InlineData("(sanctions -)", 13, "a term right after '-' (write -term to exclude a term)")]
+    [InlineData("sanctions -", 12, "a term right after '-' (write -term to exclude a term)")]
     [InlineData("place:paris", 1, "a field name (title, standfirst or body) before ':', found 'place'")]
     [InlineData("title: sanctions", 7, "a term, phrase or '(' right after the field name")]
     [InlineData("a NEAR/x b", 8, "a number of words (0 to 100) after 'NEAR/', as in NEAR/3")]
@@ -239,6 +241,9 @@ public sealed class WatchExpressionTests
 
     [Theory]
     [InlineData("(sanctions", null, "position 11")]
+    [InlineData("  (sanctions", null, "Expected ')' at position 13")]
+    [InlineData("(sanctions  ", null, "Expected ')' at position 13")]
+    [InlineData("  sanctions)", null, "at position 12")]
     [InlineData(null, null, "no expression")]
     [InlineData("sanctions", "tariffs", "both an Expression and Keywords")]
     public void Seed_Invalid_ThrowsArgumentExceptionSayingWhy(string? expression, string? keyword, string because)

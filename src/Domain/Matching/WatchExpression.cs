@@ -192,7 +192,7 @@ public static class WatchExpression
 
             if (pos < text.Length && IsDash(text[pos]))
             {
-                if (pos + 1 == text.Length || char.IsWhiteSpace(text[pos + 1]))
+                if (pos + 1 == text.Length || char.IsWhiteSpace(text[pos + 1]) || text[pos + 1] == ')')
                 {
                     pos++;
                     throw Error($"a term right after '{text[pos - 1]}' (write -term to exclude a term)");

@@ -62,13 +62,16 @@ public sealed class WatchSeed
             throw new ArgumentException($"Watch '{id}' has both an Expression and Keywords: give one.");
         }
 
-        var expression = string.IsNullOrWhiteSpace(Expression) ? WatchExpression.FromKeywords(Keywords) : Expression.Trim();
+        var written = string.IsNullOrWhiteSpace(Expression) ? WatchExpression.FromKeywords(Keywords) : Expression;
+        var expression = written.Trim();
         if (expression.Length == 0)
         {
             throw new ArgumentException($"Watch '{id}' has no expression (or keywords).");
         }
 
-        if (!WatchExpression.TryParse(expression, out _, out var error))
+        // Checked as written, so that an error's position counts the characters as the user typed them, leading spaces
+        // included; kept without the spaces around it.
+        if (!WatchExpression.TryParse(written, out _, out var error))
         {
             throw new ArgumentException($"Watch '{id}' has an invalid expression: {error!.Message}.", error);
         }
