@@ -114,6 +114,13 @@ public sealed class EnglishInflectionTests
     [InlineData("movie", "movies", "Movie’s")]
     [InlineData("uk", "UK's", "UK’s")]
     [InlineData("russia", "Russia’s", "RUSSIA'S")]
+    [InlineData("veto", "vetoes", "vetoed", "vetoing", "vetos")]
+    [InlineData("embargo", "embargoes", "embargoed", "embargos")]
+    [InlineData("hero", "heroes", "Heroes’")]
+    [InlineData("canoe", "canoes", "canoed", "canoeing")]
+    [InlineData("shoe", "shoes")]
+    [InlineData("toe", "toes")]
+    [InlineData("oboe", "oboes")]
     public void Key_InflectionsOfOneWord_ShareAKey(params string[] forms)
     {
         var key = EnglishInflection.Key(forms[0]);

@@ -45,6 +45,8 @@ public class WatchExpressionMatchingTests
     [InlineData("rebuff", "The offer was rebuffed.", "rebuffed")]
     [InlineData("ban", "Imports were banned.", "banned")]
     [InlineData("commit", "They committed funds.", "committed")]
+    [InlineData("embargo", "Arms embargoes stay.", "embargoes")]
+    [InlineData("veto", "Both vetoes held.", "vetoes")]
     public void BareTerm_MatchesInflectionsCaseAndAccents(string expression, string body, string expected)
     {
         Assert.Equal([expected], Matched(body, MatchBody(expression, body)));

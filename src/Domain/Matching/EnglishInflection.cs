@@ -174,8 +174,11 @@ public static class EnglishInflection
             doubled = n < w.Length - 2 ? w.Length - 2 : 0;
         }
         else if (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)
-            || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("zes", StringComparison.Ordinal))
+            || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("zes", StringComparison.Ordinal)
+            || (w.Length >= 6 && w.EndsWith("oes", StringComparison.Ordinal)))
         {
+            // "-oes" as well, in a word of six letters or more: "vetoes" and "heroes" key as "veto" and "hero" ("shoes"
+            // and "toes" are "shoe" and "toe" with an s).
             n = w.Length - 2;
         }
         else if (w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i'))
@@ -195,8 +198,9 @@ public static class EnglishInflection
             n--;
         }
 
-        // A final silent e goes too, so "escalate", "escalates" and "escalated" share a key.
-        if (n > 3 && w[n - 1] == 'e' && w[n - 2] is not ('e' or 'i' or 'o' or 'y'))
+        // A final silent e goes too, so "escalate", "escalates" and "escalated" share a key; and after an o in a word
+        // of five letters or more, so that "canoe" keys as "canoes" does ("cano", by the -oes above; "shoe" keeps its e).
+        if (n > 3 && w[n - 1] == 'e' && (w[n - 2] is not ('e' or 'i' or 'o' or 'y') || (w[n - 2] == 'o' && n >= 5)))
         {
             n--;
         }
