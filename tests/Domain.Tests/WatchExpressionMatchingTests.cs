@@ -47,6 +47,10 @@ public class WatchExpressionMatchingTests
     [InlineData("commit", "They committed funds.", "committed")]
     [InlineData("embargo", "Arms embargoes stay.", "embargoes")]
     [InlineData("veto", "Both vetoes held.", "vetoes")]
+    [InlineData("iraqi", "Iraqis voted.", "Iraqis")]
+    [InlineData("israeli", "The Israelis’ reply.", "Israelis")]
+    [InlineData("menu", "Two menus.", "menus")]
+    [InlineData("crisis", "The crisis deepened.", "crisis")]
     public void BareTerm_MatchesInflectionsCaseAndAccents(string expression, string body, string expected)
     {
         Assert.Equal([expected], Matched(body, MatchBody(expression, body)));
@@ -58,6 +62,8 @@ public class WatchExpressionMatchingTests
     [InlineData("sanction*", "Santa arrived.")]
     [InlineData("staff", "A staf meeting.")]
     [InlineData("boycott", "A boycotter spoke.")]
+    [InlineData("tax", "Two taxis waited.")]
+    [InlineData("iraqis", "One Iraqi spoke.")]
     public void BareTerm_DoesNotMatchOtherWordsSharingLetters(string expression, string body)
     {
         Assert.Null(MatchBody(expression, body));

@@ -171,7 +171,7 @@ public sealed class WatchExpressionTests
     public void Match_ArbitraryWords_HitExactlyWhenTheirKeysAreEqual()
     {
         // The matcher folds and stems article words in a buffer; this holds it to EnglishInflection.Key (and the
-        // text word's second key, DoubledKey: "staffed" is "staf" and "staff").
+        // text word's second key, SecondKey: "staffed" is "staf" and "staff").
         var letter = Gen.OneOf<char>(['a', 'e', 'i', 's', 'd', 'n', 'g', 'y', 'r', 'S', 'E', 'D', 'é', 'É']);
         var word = Gen.Select(Gen.OneOf(letter.Array[1, 9], letter.Array[60, 80]), Gen.Bool, letter.Array[0, 3], (a, apostrophe, b) =>
             new string(a) + (apostrophe && b.Length > 0 ? "’" : string.Empty) + new string(b));
@@ -185,7 +185,7 @@ public sealed class WatchExpressionTests
                 var hit = KeywordMatcher.Compile([new Watch("w", "w", "\"" + term + "\"")]).Match(ArticleBuilder.WithBody(text)).Count == 1;
 
                 var key = EnglishInflection.Key(term);
-                Assert.Equal(key == EnglishInflection.Key(text) || key == EnglishInflection.DoubledKey(text), hit);
+                Assert.Equal(key == EnglishInflection.Key(text) || key == EnglishInflection.SecondKey(text), hit);
             },
             iter: 5_000);
     }

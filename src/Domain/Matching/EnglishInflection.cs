@@ -118,26 +118,32 @@ public static class EnglishInflection
     public static int StemLength(ReadOnlySpan<char> w, out bool appendY) => StemLengths(w, out appendY, out _);
 
     /// <summary>
-    /// The word's second key, where it has one: when its <c>-ed</c> or <c>-ing</c> follows a doubled consonant,
-    /// which its key undoubles ("banned" keys as "ban"), the word keys as well with the consonant kept, so that
-    /// "staffed" and "boycotting" key as "staff" and "boycott" too. Null for every other word.
+    /// The word's second key, where it has one, for a form its key cannot tell apart from another word's:
+    /// <list type="bullet">
+    /// <item>when its <c>-ed</c> or <c>-ing</c> follows a doubled consonant, which its key undoubles ("banned" keys as
+    /// "ban"), the word keys as well with the consonant kept, so that "staffed" and "boycotting" key as "staff" and
+    /// "boycott" too;</item>
+    /// <item>a word of four letters or more ending in <c>-is</c> or <c>-us</c>, which keeps its s ("crisis", "status"),
+    /// keys as well without it, so that "Iraqis" and "menus" key as "iraqi" and "menu" too.</item>
+    /// </list>
+    /// Null for every other word. The second key is always the word's fold (less a possessive's s) cut short.
     /// </summary>
-    public static string? DoubledKey(ReadOnlySpan<char> word)
+    public static string? SecondKey(ReadOnlySpan<char> word)
     {
         var fold = Fold(word);
         var stem = IsPossessive(word) ? fold[..^1] : fold;
-        StemLengths(stem, out _, out var doubled);
-        return doubled > 0 ? stem[..doubled] : null;
+        StemLengths(stem, out _, out var second);
+        return second > 0 ? stem[..second] : null;
     }
 
     /// <summary>
-    /// <see cref="StemLength"/>, and in <paramref name="doubled"/> the length of the word's second key (see
-    /// <see cref="DoubledKey"/>): the stem with its doubled consonant, or 0 when there is none.
+    /// <see cref="StemLength"/>, and in <paramref name="second"/> the length of the word's second key (see
+    /// <see cref="SecondKey"/>), a prefix of <paramref name="w"/>, or 0 when there is none.
     /// </summary>
-    public static int StemLengths(ReadOnlySpan<char> w, out bool appendY, out int doubled)
+    public static int StemLengths(ReadOnlySpan<char> w, out bool appendY, out int second)
     {
         appendY = false;
-        doubled = 0;
+        second = 0;
         if (w.Length <= 3 || !char.IsLetter(w[^1]) || InvariantLookup.Contains(w))
         {
             return w.Length;
@@ -165,13 +171,13 @@ public static class EnglishInflection
         else if (w.EndsWith("ing", StringComparison.Ordinal) && HasVowel(w[..^3]) && w.Length - 3 >= 3)
         {
             n = UndoubledLength(w[..^3]);
-            doubled = n < w.Length - 3 ? w.Length - 3 : 0;
+            second = n < w.Length - 3 ? w.Length - 3 : 0;
         }
         else if (w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal)
             && HasVowel(w[..^2]) && w.Length - 2 >= 3)
         {
             n = UndoubledLength(w[..^2]);
-            doubled = n < w.Length - 2 ? w.Length - 2 : 0;
+            second = n < w.Length - 2 ? w.Length - 2 : 0;
         }
         else if (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)
             || w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("zes", StringComparison.Ordinal)
@@ -188,6 +194,12 @@ public static class EnglishInflection
         else
         {
             n = w.Length;
+
+            // "-is" and "-us" keep their s ("crisis", "status"), and so key as well without it ("Iraqis", "menus").
+            if (w[^1] == 's' && w[^2] is ('u' or 'i'))
+            {
+                second = w.Length - 1;
+            }
         }
 
         // "-eed" is "-ee" + "d" ("agreed") or a base form ("exceed"); either way it keys as "-ee",

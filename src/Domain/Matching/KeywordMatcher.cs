@@ -1073,7 +1073,7 @@ public sealed class KeywordMatcher
         }
 
         var stem = possessive && fold.Length > 0 ? fold[..^1] : fold;
-        var stemLength = EnglishInflection.StemLengths(stem, out var appendY, out var doubled);
+        var stemLength = EnglishInflection.StemLengths(stem, out var appendY, out var second);
         ReadOnlySpan<char> key = stem[..stemLength];
         if (appendY && stemLength < stemmed.Length)
         {
@@ -1091,8 +1091,9 @@ public sealed class KeywordMatcher
             found[count++] = i;
         }
 
-        // "staffed" keys as "staf" and, with its doubled consonant, as "staff" (EnglishInflection.DoubledKey).
-        if (doubled > 0 && index.Find(WordMatch.Inflected, stem[..doubled]) is >= 0 and var d)
+        // "staffed" keys as "staf" and, with its doubled consonant, as "staff"; "Iraqis" as "iraqis" and "iraqi"
+        // (EnglishInflection.SecondKey).
+        if (second > 0 && index.Find(WordMatch.Inflected, stem[..second]) is >= 0 and var d)
         {
             found[count++] = d;
         }
