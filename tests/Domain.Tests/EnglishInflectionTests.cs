@@ -57,7 +57,15 @@ public sealed class EnglishInflectionTests
     [InlineData("boss", null)]
     [InlineData("bus", null)]
     [InlineData("thus", null)]
-    public void SecondKey_IsTheStemWithItsDoubledConsonantOrWithoutTheSOfIsAndUs(string word, string? expected)
+    [InlineData("died", "die")]
+    [InlineData("Sued", "sue")]
+    [InlineData("ties", "tie")]
+    [InlineData("used", "use")]
+    [InlineData("uses", null)]
+    [InlineData("weed", null)]
+    [InlineData("feed", null)]
+    [InlineData("shed", null)]
+    public void SecondKey_IsTheFoldCutShortWhereItsKeyCannotTell(string word, string? expected)
     {
         Assert.Equal(expected, EnglishInflection.SecondKey(word));
     }

@@ -51,6 +51,9 @@ public class WatchExpressionMatchingTests
     [InlineData("israeli", "The Israelis’ reply.", "Israelis")]
     [InlineData("menu", "Two menus.", "menus")]
     [InlineData("crisis", "The crisis deepened.", "crisis")]
+    [InlineData("sue", "The firm was sued.", "sued")]
+    [InlineData("die", "Two died.", "died")]
+    [InlineData("tie", "Trade ties grew.", "ties")]
     public void BareTerm_MatchesInflectionsCaseAndAccents(string expression, string body, string expected)
     {
         Assert.Equal([expected], Matched(body, MatchBody(expression, body)));
@@ -64,6 +67,8 @@ public class WatchExpressionMatchingTests
     [InlineData("boycott", "A boycotter spoke.")]
     [InlineData("tax", "Two taxis waited.")]
     [InlineData("iraqis", "One Iraqi spoke.")]
+    [InlineData("see", "A seed bank.")]
+    [InlineData("wee", "A weed grew.")]
     public void BareTerm_DoesNotMatchOtherWordsSharingLetters(string expression, string body)
     {
         Assert.Null(MatchBody(expression, body));

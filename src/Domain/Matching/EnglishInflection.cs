@@ -124,7 +124,9 @@ public static class EnglishInflection
     /// "ban"), the word keys as well with the consonant kept, so that "staffed" and "boycotting" key as "staff" and
     /// "boycott" too;</item>
     /// <item>a word of four letters or more ending in <c>-is</c> or <c>-us</c>, which keeps its s ("crisis", "status"),
-    /// keys as well without it, so that "Iraqis" and "menus" key as "iraqi" and "menu" too.</item>
+    /// keys as well without it, so that "Iraqis" and "menus" key as "iraqi" and "menu" too;</item>
+    /// <item>a four-letter word ending in <c>-ed</c> or <c>-es</c> after an e (not "-eed"), which keeps its ending,
+    /// keys as well as the three-letter word: "died" and "ties" as "die" and "tie".</item>
     /// </list>
     /// Null for every other word. The second key is always the word's fold (less a possessive's s) cut short.
     /// </summary>
@@ -217,6 +219,13 @@ public static class EnglishInflection
             n--;
         }
 
+        // A four-letter -ed or -es after an e is a three-letter word with a d or s, which keeps its ending (three letters
+        // are left alone): "died", "sued" and "ties" key as well as "die", "sue" and "tie" ("feed" and "sees" do not).
+        if (w.Length == 4 && w[2] == 'e' && w[1] != 'e' && w[3] is ('d' or 's') && n == 4)
+        {
+            second = 3;
+        }
+
         // A final double l, s or z counts as one, in every word: "travelled" (British) and "travel", "cancelled" and
         // "cancel", "quizzed" and "quiz", and equally "called" and "call", "bosses" and "boss".
         return n > 3 && w[n - 1] == w[n - 2] && w[n - 1] is 'l' or 's' or 'z' ? n - 1 : n;
@@ -270,6 +279,12 @@ public static class EnglishInflection
                 Emit(key, buffer, key.Length + 1, "ed", visitor);
                 Emit(key, buffer, key.Length + 1, "ing", visitor);
             }
+        }
+
+        if (key.Length == 3 && key[2] == 'e' && key[1] != 'e')
+        {
+            // "die" from "died" (see StemLengths: a three-letter word's d, which it keeps).
+            Emit(key, buffer, key.Length, "d", visitor);
         }
 
         if (key.EndsWith("ee", StringComparison.Ordinal))
