@@ -10,10 +10,13 @@ namespace Ingest.Domain.Matching;
 /// </summary>
 public static class EnglishInflection
 {
-    public static string Key(ReadOnlySpan<char> word)
+    public static string Key(ReadOnlySpan<char> word) => Stem(Unpossessed(word));
+
+    /// <summary>The word's fold, less a possessive's s: what its keys are cut from.</summary>
+    private static string Unpossessed(ReadOnlySpan<char> word)
     {
         var fold = Fold(word);
-        return Stem(IsPossessive(word) ? fold[..^1] : fold);
+        return IsPossessive(word) ? fold[..^1] : fold;
     }
 
     /// <summary>
@@ -132,8 +135,7 @@ public static class EnglishInflection
     /// </summary>
     public static string? SecondKey(ReadOnlySpan<char> word)
     {
-        var fold = Fold(word);
-        var stem = IsPossessive(word) ? fold[..^1] : fold;
+        var stem = Unpossessed(word);
         StemLengths(stem, out _, out var second);
         return second > 0 ? stem[..second] : null;
     }
