@@ -376,6 +376,20 @@ public class WatchExpressionMatchingTests
     }
 
     [Fact]
+    public void NearChain_OfTwoChainsInParentheses_PastItsMostPairs_StillHolds()
+    {
+        // Each half has more places than its NEARs look at; the pairs looked at are pairs of places that do not
+        // overlap, so the chain finds near ones before its budget ends.
+        var body = string.Join(' ', Enumerable.Repeat("alpha", 1_000));
+        var half = string.Join(" NEAR/100 ", Enumerable.Repeat("alpha", 6));
+
+        var match = MatchBody($"({half}) NEAR/100 ({half})", body);
+
+        Assert.NotNull(match);
+        Assert.Equal(0, match.Hits.Min(h => h.Offset));
+    }
+
+    [Fact]
     public void Near_DoesNotSpanFields()
     {
         var article = ArticleBuilder.Make(title: "New sanctions", standfirst: "Russia reacts.", paragraphs: ["Nothing."]);

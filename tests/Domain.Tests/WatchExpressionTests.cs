@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsCheck;
 using Ingest.Domain.Articles;
 using Ingest.Domain.Matching;
@@ -125,6 +126,23 @@ public sealed class WatchExpressionTests
 
         Assert.Equal(longest.Length + 2, error.Position);
         Assert.Equal($"Expected no more than {WatchExpression.MaxNearChain} terms and phrases joined by NEAR in one chain at position {longest.Length + 2}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("({0}) NEAR/1 d")]
+    [InlineData("d NEAR/1 ({0})")]
+    [InlineData("(a NEAR/1 b NEAR/1 c NEAR/1 d) NEAR/1 ({0})")]
+    public void Parse_NearChain_CountsTheTermsOfANearInParentheses(string shape)
+    {
+        // A NEAR in parentheses is part of the chain around it: 16 terms inside and one more outside are 17.
+        var longest = string.Join(" NEAR/1 ", Enumerable.Repeat("a", WatchExpression.MaxNearChain));
+        var expression = string.Format(CultureInfo.InvariantCulture, shape, longest);
+        var joining = expression.IndexOf(longest, StringComparison.Ordinal) == 1 ? longest.Length + 4 : expression.IndexOf(" NEAR/1 (", StringComparison.Ordinal) + 2;
+
+        var error = Assert.Throws<WatchExpressionException>(() => WatchExpression.Parse(expression));
+
+        Assert.Equal($"Expected no more than {WatchExpression.MaxNearChain} terms and phrases joined by NEAR in one chain at position {joining}", error.Message);
+        Assert.Equal(WatchExpression.MaxNearChain, WatchExpression.Terms(WatchExpression.Parse($"(a NEAR/1 b) NEAR/1 ({string.Join(" NEAR/1 ", Enumerable.Repeat("c", WatchExpression.MaxNearChain - 2))})")).Count());
     }
 
     [Fact]

@@ -2012,36 +2012,40 @@ public sealed class KeywordMatcher
 
         /// <summary>
         /// Calls <paramref name="near"/> with each left and right place that are near each other: in the same field,
-        /// not sharing a word, with at most <c>maxBetween</c> words between them. Looks at no more than
-        /// <paramref name="most"/> pairs; returns how many it looked at.
+        /// not sharing a word, with at most <c>maxBetween</c> words between them. First every right place after a left
+        /// one, then every left place after a right one, each found from where it may start (both sides are ordered by
+        /// first word), so that nearly every pair looked at is near: places that share words are never looked at, and a
+        /// chain whose places overlap by the thousand (a repeated word) still finds near pairs before its budget ends.
+        /// Looks at no more than <paramref name="most"/> pairs; returns how many it looked at.
         /// </summary>
         private long Pairs(Scan scan, List<Occurrence> lefts, List<Occurrence> rights, long most, Action<int, int> near)
         {
-            var longest = 0;
-            foreach (var r in rights)
-            {
-                longest = Math.Max(longest, scan.Word(r.Last) - scan.Word(r.First));
-            }
-
-            // Only right places starting in a window around each left one can be near it (rights are ordered by first word).
             long pairs = 0;
-            for (var i = 0; i < lefts.Count; i++)
+            for (var pass = 0; pass < 2; pass++)
             {
-                var l = lefts[i];
-                int lFirst = scan.Word(l.First), lLast = scan.Word(l.Last);
-                for (var k = FirstStartingAtOrAfter(scan, rights, lFirst - maxBetween - 1 - longest); k < rights.Count && scan.Word(rights[k].First) <= lLast + maxBetween + 1; k++)
+                var (firsts, seconds) = pass == 0 ? (lefts, rights) : (rights, lefts);
+                for (var i = 0; i < firsts.Count; i++)
                 {
-                    if (pairs++ == most)
+                    var last = scan.Word(firsts[i].Last);
+                    var field = scan.Hits[firsts[i].First].Field;
+                    for (var k = FirstStartingAtOrAfter(scan, seconds, last + 1); k < seconds.Count && scan.Word(seconds[k].First) <= last + maxBetween + 1; k++)
                     {
-                        return most;
-                    }
+                        if (pairs++ == most)
+                        {
+                            return most;
+                        }
 
-                    var r = rights[k];
-                    int rFirst = scan.Word(r.First), rLast = scan.Word(r.Last);
-                    var between = rFirst > lLast ? rFirst - lLast - 1 : lFirst > rLast ? lFirst - rLast - 1 : -1;
-                    if (between >= 0 && between <= maxBetween && scan.Hits[l.First].Field == scan.Hits[r.First].Field)
-                    {
-                        near(i, k);
+                        if (scan.Hits[seconds[k].First].Field == field)
+                        {
+                            if (pass == 0)
+                            {
+                                near(i, k);
+                            }
+                            else
+                            {
+                                near(k, i);
+                            }
+                        }
                     }
                 }
             }

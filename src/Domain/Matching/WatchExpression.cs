@@ -209,9 +209,12 @@ public static class WatchExpression
         {
             var start = pos;
             var left = ParsePrimary();
-            for (var joined = 1; ; joined++)
+
+            // A NEAR in parentheses is part of the chain it is in (its terms count with the chain's).
+            for (var joined = Joined(left); ; )
             {
                 SkipSpace();
+                var at = pos;
                 if (!AtNear(out var distance, out var length))
                 {
                     return left;
@@ -238,6 +241,13 @@ public static class WatchExpression
                     throw Error("a term or phrase after NEAR (NEAR joins terms and phrases, not groups)");
                 }
 
+                joined += Joined(right);
+                if (joined > MaxNearChain)
+                {
+                    pos = at;
+                    throw Error($"no more than {MaxNearChain} terms and phrases joined by NEAR in one chain");
+                }
+
                 left = new NearNode(left, right, distance);
             }
         }
@@ -246,6 +256,9 @@ public static class WatchExpression
         private static ExpressionNode Negate(ExpressionNode node) => node is NotNode not ? not.Operand : new NotNode(node);
 
         private static bool IsPositional(ExpressionNode node) => node is TermNode or NearNode;
+
+        /// <summary>The terms and phrases a positional node joins: one, or all of a NEAR chain's.</summary>
+        private static int Joined(ExpressionNode node) => node is NearNode near ? Joined(near.Left) + Joined(near.Right) : 1;
 
         private ExpressionNode ParsePrimary()
         {
