@@ -31,7 +31,9 @@ public static class IngestCli
             DigestCommands(configuration, output),
             QuarantineCommands(configuration, output),
         };
-        var parsed = root.Parse(args);
+        // An expression may begin with '-' (a NOT: "-hamas sanctions") or '@' (a handle): neither bundles short options
+        // ("-hamas" is not -h -a -m …) nor names a response file.
+        var parsed = root.Parse(args, new ParserConfiguration { EnablePosixBundling = false, ResponseFileTokenReplacer = null });
         parsed.InvocationConfiguration.Output = output;
         parsed.InvocationConfiguration.Error = error;
         parsed.InvocationConfiguration.EnableDefaultExceptionHandler = false;
@@ -39,7 +41,7 @@ public static class IngestCli
         {
             return await parsed.InvokeAsync();
         }
-        catch (Exception ex) when (ex is CliException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is CliException or ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync(ex.Message);
             return 1;

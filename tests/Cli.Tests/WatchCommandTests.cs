@@ -52,6 +52,40 @@ public sealed class WatchCommandTests(AzuriteFixture azurite) : CliHarness(azuri
         Assert.Contains("no match", miss, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-hamas sanctions", "»sanctions«")]
+    [InlineData("-h sanctions", "»sanctions«")]
+    [InlineData("@un", "@»un«")]
+    public async Task Test_ExpressionBeginningLikeAnOptionOrResponseFile_IsTheExpression(string expression, string marked)
+    {
+        // "-hamas" is a NOT, not the bundled options -h -a -m -a -s; "@un" a term, not a response file to read.
+        var file = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "Ferry strike ends\n\nCrews returned.\n\nNew sanctions were named at the @un meeting.\n");
+        try
+        {
+            var (code, output, error) = await RunAsync("watch", "test", expression, file);
+
+            Assert.Equal(string.Empty, error);
+            Assert.Equal(0, code);
+            Assert.Contains(marked, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Test_MissingFile_FailsNamingIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}.txt");
+
+        var (code, _, error) = await RunAsync("watch", "test", "sanctions", missing);
+
+        Assert.Equal(1, code);
+        Assert.Contains(missing, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Backfill_NewWatchOverStoredArticles_AddsEachHitOnce()
     {
