@@ -62,6 +62,7 @@ public sealed class EnglishInflectionTests
     [InlineData("ties", "tie")]
     [InlineData("used", "use")]
     [InlineData("uses", null)]
+    [InlineData("axes", "axe")]
     [InlineData("weed", null)]
     [InlineData("feed", null)]
     [InlineData("shed", null)]

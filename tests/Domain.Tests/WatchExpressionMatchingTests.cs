@@ -54,6 +54,12 @@ public class WatchExpressionMatchingTests
     [InlineData("sue", "The firm was sued.", "sued")]
     [InlineData("die", "Two died.", "died")]
     [InlineData("tie", "Trade ties grew.", "ties")]
+    [InlineData("axe", "Both axes fell.", "axes")]
+    [InlineData("ax", "Both axes fell.", "axes")]
+    [InlineData("don‘t", "I don’t know.", "don’t")]
+    [InlineData("=russia‘s", "Russia's army.", "Russia's")]
+    [InlineData("o‘brien", "O’Brien said.", "O’Brien")]
+    [InlineData("\"russia‘s army\"", "Russia’s army moved.", "Russia’s army")]
     public void BareTerm_MatchesInflectionsCaseAndAccents(string expression, string body, string expected)
     {
         Assert.Equal([expected], Matched(body, MatchBody(expression, body)));

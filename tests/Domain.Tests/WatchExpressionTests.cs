@@ -68,6 +68,7 @@ public sealed class WatchExpressionTests
     [InlineData("title: sanctions", 7, "a term, phrase or '(' right after the field name")]
     [InlineData("a NEAR/x b", 8, "a number of words (0 to 100) after 'NEAR/', as in NEAR/3")]
     [InlineData("a NEAR/101 b", 8, "a number of words from 0 to 100 after 'NEAR/'")]
+    [InlineData("a NEAR/0101 b", 8, "a number of words from 0 to 100 after 'NEAR/'")]
     [InlineData("(a OR b) NEAR/2 c", 1, "a term, phrase or NEAR before NEAR (NEAR joins terms and phrases, not groups)")]
     [InlineData("a NEAR/2 (b OR c)", 10, "a term or phrase after NEAR (NEAR joins terms and phrases, not groups)")]
     [InlineData("a & b", 3, "a term with letters or digits, found '&'")]
@@ -126,6 +127,17 @@ public sealed class WatchExpressionTests
 
         Assert.Equal(longest.Length + 2, error.Position);
         Assert.Equal($"Expected no more than {WatchExpression.MaxNearChain} terms and phrases joined by NEAR in one chain at position {longest.Length + 2}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("a NEAR/0100 b", 100)]
+    [InlineData("a NEAR/007 b", 7)]
+    [InlineData("a NEAR/0 b", 0)]
+    [InlineData("a NEAR/000000 b", 0)]
+    [InlineData("a NEAR b", WatchExpression.DefaultNearDistance)]
+    public void Parse_NearDistance_IsTheNumbersValue_LeadingZerosOrNot(string expression, int distance)
+    {
+        Assert.Equal(distance, Assert.IsType<NearNode>(WatchExpression.Parse(expression)).MaxWordsBetween);
     }
 
     [Theory]

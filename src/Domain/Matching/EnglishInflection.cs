@@ -222,8 +222,9 @@ public static class EnglishInflection
         }
 
         // A four-letter -ed or -es after an e is a three-letter word with a d or s, which keeps its ending (three letters
-        // are left alone): "died", "sued" and "ties" key as well as "die", "sue" and "tie" ("feed" and "sees" do not).
-        if (w.Length == 4 && w[2] == 'e' && w[1] != 'e' && w[3] is ('d' or 's') && n == 4)
+        // are left alone): "died", "sued" and "ties" key as well as "die", "sue" and "tie" ("feed" and "sees" do not),
+        // and "axes", whose -es after x keys it as "ax", as "axe" too.
+        if (w.Length == 4 && w[2] == 'e' && w[1] != 'e' && w[3] is ('d' or 's') && (n == 4 || (w[3] == 's' && n == 2)))
         {
             second = 3;
         }

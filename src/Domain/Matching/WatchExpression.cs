@@ -400,7 +400,7 @@ public static class WatchExpression
                 throw Error($"a closing quote for the phrase opened at position {open + 1}");
             }
 
-            var inner = text[(open + 1)..close];
+            var inner = AsApostrophes(text[(open + 1)..close]);
             var words = WordTokenizer.Tokenize(inner);
             if (words.Count == 0)
             {
@@ -442,7 +442,7 @@ public static class WatchExpression
 
             var raw = text[from..pos];
             var prefix = raw.EndsWith('*');
-            var body = prefix ? raw[..^1] : raw;
+            var body = AsApostrophes(prefix ? raw[..^1] : raw);
             var star = body.IndexOf('*', StringComparison.Ordinal);
             if (star >= 0)
             {
@@ -476,6 +476,13 @@ public static class WatchExpression
 
             return new TermNode(start == from ? raw : text[start..pos], patterns);
         }
+
+        /// <summary>
+        /// A term's or phrase's words with each left single quote (‘) as the apostrophe (’): single quotes are
+        /// apostrophes in an expression, either way round, so <c>don‘t</c> is <c>don’t</c>. At a word's edge, as
+        /// in <c>‘foreign minister’</c>, either is no part of the word.
+        /// </summary>
+        private static string AsApostrophes(string words) => words.Replace('‘', '’');
 
         private static WordPattern Pattern(ReadOnlySpan<char> word, WordMatch kind) =>
             new(kind == WordMatch.Inflected ? EnglishInflection.Key(word) : EnglishInflection.Fold(word), kind);
@@ -527,7 +534,9 @@ public static class WatchExpression
                 throw Error($"a number of words (0 to {MaxNearDistance}) after 'NEAR/', as in NEAR/3");
             }
 
-            if (end - digits > 3 || (distance = int.Parse(text.AsSpan(digits, end - digits), CultureInfo.InvariantCulture)) > MaxNearDistance)
+            // The number's value counts, leading zeros or not (NEAR/0100 is NEAR/100).
+            var number = text.AsSpan(digits, end - digits).TrimStart('0');
+            if (number.Length > 3 || (distance = number.IsEmpty ? 0 : int.Parse(number, CultureInfo.InvariantCulture)) > MaxNearDistance)
             {
                 pos = digits;
                 throw Error($"a number of words from 0 to {MaxNearDistance} after 'NEAR/'");
