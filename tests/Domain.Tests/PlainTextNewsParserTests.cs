@@ -218,6 +218,10 @@ public sealed class PlainTextNewsParserTests
     [Theory]
     [InlineData("The operator said fares would rise")]
     [InlineData("\u201cIt is a good day,\u201d one islander joked")]
+    [InlineData("Ferry strike «will go ahead», union warns")]
+    [InlineData("Ferry strike „will go ahead‟, union warns")]
+    [InlineData("Ferry strike ‹will go ahead›, union warns")]
+    [InlineData("Ferry strike ‘will go ahead’, union warns")]
     [InlineData("Fares rise. Timetable changes follow")]
     public void Parse_LastLineWithQuoteAttributionOrTwoSentences_IsNotTeaser(string last)
     {

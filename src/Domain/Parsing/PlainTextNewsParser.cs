@@ -180,9 +180,15 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
         return teasers;
     }
 
+    /// <summary>
+    /// Quotation marks, whose line quotes someone and is not a teaser: double ones of every style, guillemets, and the
+    /// opening single quote (the closing one is also the apostrophe, and a straight one is mostly an apostrophe).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„‟«»‹›‘");
+
     private static bool IsTeaser(string line) =>
         line.Length <= MaxTeaserLength
-        && line.IndexOfAny(['"', '“', '”']) < 0
+        && line.IndexOfAny(QuotationMarks) < 0
         && !Attribution().IsMatch(line)
         && !SentenceBreak().IsMatch(line);
 
