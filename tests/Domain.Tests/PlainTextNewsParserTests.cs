@@ -135,12 +135,19 @@ public sealed class PlainTextNewsParserTests
             article.Paragraphs);
     }
 
-    [Fact]
-    public void Parse_LineAfterFinishedSentence_StartsNewParagraph()
+    [Theory]
+    [InlineData("The vote was close.")]
+    [InlineData("The vote was close:")]
+    [InlineData("The mayor said «the vote was close»")]
+    [InlineData("The mayor said ‹the vote was close›")]
+    [InlineData("Der Bürgermeister sagte „knapp“")]
+    [InlineData("The mayor said “the vote was close”")]
+    [InlineData("The vote (a close one)")]
+    public void Parse_LineAfterFinishedSentence_StartsNewParagraph(string first)
     {
         var article = ParseOk(new NewsDropBuilder()
             .WithStandfirst(null)
-            .WithParagraphs("The vote was close.", "it passed by one, the clerk confirmed.", "Fares rise in May.")
+            .WithParagraphs(first, "it passed by one, the clerk confirmed.", "Fares rise in May.")
             .Build());
 
         Assert.Equal(["it passed by one, the clerk confirmed.", "Fares rise in May."], article.Paragraphs);

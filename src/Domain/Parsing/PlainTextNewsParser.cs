@@ -162,7 +162,10 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
 
     /// <summary>A line that continues a sentence broken by hard wrapping rather than starting a new paragraph.</summary>
     private static bool IsHardWrapContinuation(string previous, string line) =>
-        char.IsLower(line[0]) && previous[^1] is not ('.' or '!' or '?' or ':' or '"' or '”' or '’' or '\'' or ')');
+        char.IsLower(line[0]) && !SentenceEnds.Contains(previous[^1]);
+
+    /// <summary>What a line ends a sentence with: its punctuation, a closing bracket, or a quotation mark or apostrophe of any style.</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?:)\"“”„‟«»‹›‘’'");
 
     /// <summary>
     /// On a scraped page, the lines between the article and the page furniture are related-story
