@@ -357,6 +357,47 @@ public class WatchExpressionMatchingTests
             iter: 3_000);
     }
 
+    /// <summary>
+    /// A NEAR with a parenthesised chain on its right, against the same model: the chain's ways, then the left term
+    /// within its distance of each (from the nearer end, outside it), on a different word.
+    /// </summary>
+    [Fact]
+    public void NearWithAChainOnItsRight_ArbitraryText_HoldsAndHitsAsEveryWayOfMakingItSays()
+    {
+        string[] vocabulary = ["alpha", "beta", "x"];
+        var words = Gen.OneOf<string>([.. vocabulary, "alpha", "y"]).Array[0, 24];
+        var link = Gen.Select(Gen.OneOf<string>(vocabulary), Gen.Int[0, 3]);
+
+        Gen.Select(words, link, link.Array[2, 3]).Sample(
+            (text, outer, links) =>
+            {
+                var inner = links[0].Item1 + string.Concat(links.Skip(1).Select(l => $" NEAR/{l.Item2} {l.Item1}"));
+                var expression = $"{outer.Item1} NEAR/{outer.Item2} ({inner})";
+
+                var ways = Enumerable.Range(0, text.Length).Where(i => text[i] == links[0].Item1)
+                    .Select(i => (First: i, Last: i, Used: (IEnumerable<int>)[i])).ToList();
+                foreach (var (term, distance) in links.Skip(1).Append(outer))
+                {
+                    ways = [.. from w in ways
+                               from i in Enumerable.Range(0, text.Length)
+                               where text[i] == term
+                               let between = i > w.Last ? i - w.Last - 1 : i < w.First ? w.First - i - 1 : -1
+                               where between >= 0 && between <= distance
+                               select (Math.Min(w.First, i), Math.Max(w.Last, i), w.Used.Append(i))];
+                }
+
+                var expected = ways.SelectMany(w => w.Used).Distinct().Order().ToList();
+                var body = text.Length == 0 ? "empty" : string.Join(' ', text);
+                var starts = Enumerable.Range(0, text.Length).Select(i => text.Take(i).Sum(t => t.Length + 1)).ToList();
+
+                var match = MatchBody(expression, body);
+
+                Assert.Equal(expected.Count > 0, match is not null);
+                Assert.Equal(expected, match?.Hits.Select(h => starts.IndexOf(h.Offset)).Order().ToList() ?? []);
+            },
+            iter: 3_000);
+    }
+
     [Fact]
     public void NearChain_OverAWordRepeatedHundredsOfTimes_IsMatchedWithEveryHit()
     {
