@@ -164,8 +164,8 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
     private static bool IsHardWrapContinuation(string previous, string line) =>
         char.IsLower(line[0]) && !SentenceEnds.Contains(previous[^1]);
 
-    /// <summary>What a line ends a sentence with: its punctuation, a closing bracket, or a quotation mark or apostrophe of any style.</summary>
-    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?:)\"“”„‟«»‹›‘’'");
+    /// <summary>What a line ends a sentence with: its punctuation, a closing bracket, an apostrophe or a quotation mark.</summary>
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create(".!?:)’'" + QuotationMarkCharacters);
 
     /// <summary>
     /// On a scraped page, the lines between the article and the page furniture are related-story
@@ -187,7 +187,9 @@ public sealed partial class PlainTextNewsParser(BoilerplateRules rules)
     /// Quotation marks, whose line quotes someone and is not a teaser: double ones of every style, guillemets, and the
     /// opening single quote (the closing one is also the apostrophe, and a straight one is mostly an apostrophe).
     /// </summary>
-    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„‟«»‹›‘");
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create(QuotationMarkCharacters);
+
+    private const string QuotationMarkCharacters = "\"“”„‟«»‹›‘";
 
     private static bool IsTeaser(string line) =>
         line.Length <= MaxTeaserLength
