@@ -345,6 +345,19 @@ public class WatchExpressionMatchingTests
             threads: 1);
     }
 
+    [Theory]
+    [InlineData("port NEAR/2 (ferry NEAR/1 strike)", "ferry port strike", "")]
+    [InlineData("c NEAR/2 (a NEAR/1 b)", "c x a b", "c a b")]
+    [InlineData("c NEAR/2 (a NEAR/1 b)", "a b x c", "a b c")]
+    [InlineData("c NEAR/1 (a NEAR/1 b)", "c x a y b", "c a b")]
+    [InlineData("c NEAR/1 (a NEAR/1 b)", "c x y a b", "")]
+    [InlineData("c NEAR/0 (a NEAR/1 b)", "a b c x a", "a b c")]
+    [InlineData("a NEAR/2 (a NEAR/0 b)", "a b", "")]
+    public void Near_ChainInParenthesesOnItsRight_IsThatChainThenTheLeftTermOutsideItFromItsNearerEnd(string expression, string body, string hits)
+    {
+        Assert.Equal(hits.Split(' ', StringSplitOptions.RemoveEmptyEntries), Matched(body, MatchBody(expression, body)));
+    }
+
     private static readonly string[] ChainVocabulary = ["alpha", "beta", "x"];
 
     /// <summary>At most 24 words, so that a way's words fit in the bits of one number.</summary>
