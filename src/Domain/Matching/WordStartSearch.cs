@@ -84,6 +84,9 @@ internal sealed class WordStartSearch
     /// <summary>The lengths of the short needles, each once, as masks of a <c>ulong</c>.</summary>
     private readonly ulong[] shortMasks;
 
+    /// <summary>The same lengths as bits: bit n − 1 for a needle of n characters (the 64-character form's check).</summary>
+    private readonly uint shortLengths;
+
     private const int KeyBits = 15;
 
     private const int LengthBits = 12;
@@ -163,22 +166,26 @@ internal sealed class WordStartSearch
         // of those characters after it (the word's end as what the check makes of any character but a letter or digit).
         var keys = distinct.SelectMany((n, i) => next[i] is { } f ? f.Distinct().Select(c => n + (c == WordEnds ? Ended : c)) : [n]).ToArray();
 
+        // The 64-character form checks characters as the bytes it folded them to, the 32-character form as they are
+        // in the text (UTF-16): each with keys made the same way.
+        var bits = this.wide is null ? 16 : 8;
         foreach (var needle in keys)
         {
-            var first = Key(needle, 0);
+            var first = Key(needle, 0, bits);
             if (needle.Length <= 4)
             {
                 Set(shortKeys, Slot(first));
+                shortLengths |= 1u << (needle.Length - 1);
             }
             else
             {
                 var extra = Math.Min(needle.Length, Confirmed) - 4;
                 longLengths[(int)(Slot(first) >> (KeyBits - LengthBits))] |= (byte)(1 << (extra - 1));
-                Set(longerKeys, Slot(first, Key(needle, 4) & LengthMask(extra)));
+                Set(longerKeys, Slot(first, Key(needle, 4, bits) & LengthMask(extra, bits)));
             }
         }
 
-        shortMasks = [.. keys.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(LengthMask)];
+        shortMasks = [.. keys.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(n => LengthMask(n, bits))];
     }
 
     /// <summary>In <c>follows</c>: the word may end right after the needle.</summary>
@@ -257,8 +264,11 @@ internal sealed class WordStartSearch
         /// <summary>Alphanumeric ASCII (1) and the rest (0), as two halves of a 128-byte table.</summary>
         Alnum = Shift1 + WidePositions,
 
+        /// <summary>What the exact check compares each character as (see <see cref="FoldedByte"/>), as two halves of a 128-byte table.</summary>
+        Fold = Alnum + 2,
+
         /// <summary>How many constant tables there are.</summary>
-        Count = Alnum + 2,
+        Count = Fold + 2,
     }
 
     private const int WideConstants = (int)WideTable.Count;
@@ -300,6 +310,14 @@ internal sealed class WordStartSearch
 
         tables[(int)WideTable.Alnum] = Vector512.Create<byte>(bytes[..64]);
         tables[(int)WideTable.Alnum + 1] = Vector512.Create<byte>(bytes[64..]);
+
+        for (var c = 0; c < 128; c++)
+        {
+            bytes[c] = FoldedByte((char)c);
+        }
+
+        tables[(int)WideTable.Fold] = Vector512.Create<byte>(bytes[..64]);
+        tables[(int)WideTable.Fold + 1] = Vector512.Create<byte>(bytes[64..]);
 
         var fits = new byte[sets * WidePositions, 128];
         for (var n = 0; n < needles.Length; n++)
@@ -439,19 +457,22 @@ internal sealed class WordStartSearch
         0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3,
     ];
 
-    /// <summary>Up to four characters of <paramref name="needle"/> from <paramref name="from"/>, as a <c>ulong</c> reads them from text.</summary>
-    internal static ulong Key(ReadOnlySpan<char> needle, int from)
+    /// <summary>
+    /// Up to four characters of <paramref name="needle"/> from <paramref name="from"/>, as a <c>ulong</c> reads them from
+    /// text (<paramref name="bits"/> 16), or a <c>uint</c> from the 64-character form's folded bytes (8).
+    /// </summary>
+    internal static ulong Key(ReadOnlySpan<char> needle, int from, int bits = 16)
     {
         ulong key = 0;
         for (var k = 0; k < 4 && from + k < needle.Length; k++)
         {
-            key |= (ulong)needle[from + k] << (16 * k);
+            key |= (ulong)needle[from + k] << (bits * k);
         }
 
         return key;
     }
 
-    private static ulong LengthMask(int characters) => characters >= 4 ? ulong.MaxValue : (1UL << (16 * characters)) - 1;
+    private static ulong LengthMask(int characters, int bits) => characters * bits >= 64 ? ulong.MaxValue : (1UL << (bits * characters)) - 1;
 
     /// <summary>A bit table of hashed keys (<see cref="Slot(ulong)"/>, <see cref="Set"/>, <see cref="Bit"/>).</summary>
     internal static ulong[] KeyTable() => new ulong[1 << (KeyBits - 6)];
@@ -587,8 +608,8 @@ internal sealed class WordStartSearch
 
     /// <summary>
     /// The stops of the block at <paramref name="p"/> where it cannot be read in place: the text's first or
-    /// last characters, copied with NUL before and after (NUL is neither a word character nor any needle's, nor
-    /// a stop), so the block reads only the text. Kept out of the loop so its copy costs the loop nothing.
+    /// last characters, copied with spaces before and after (a space is neither a word character nor any needle's, nor
+    /// a stop, and ends a word as the text's end does), so the block reads only the text. Kept out of the loop so its copy costs the loop nothing.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
@@ -599,7 +620,7 @@ internal sealed class WordStartSearch
         var block = TForm.Wide ? WideBlock : Block;
         var reach = TForm.Wide ? WideReach : Reach;
         Span<char> edge = stackalloc char[WideReach];
-        edge.Clear();
+        edge.Fill(' ');
         if (p > 0)
         {
             edge[0] = text[p - 1];
@@ -636,6 +657,7 @@ internal sealed class WordStartSearch
     /// permute's index, so a character that is not ASCII looks up NUL's entry: it fits only past a needle's end.
     /// </summary>
     /// <remarks>Loops over blocks like <see cref="Stops{TSets}"/>, with the same arguments.</remarks>
+    [SkipLocalsInit]
     private ulong StopsWide<TSets>(ref char text, ref int p, int last)
         where TSets : struct, IBucketSets
     {
@@ -644,6 +666,8 @@ internal sealed class WordStartSearch
         ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
         ref var fits = ref Unsafe.Add(ref tables, WideConstants);
         ref var fitsSecond = ref Unsafe.Add(ref fits, 2 * WidePositions);
+        Unsafe.SkipInit(out FoldedBlock block);
+        ref var folded = ref Unsafe.As<FoldedBlock, byte>(ref block);
         var at = p;
         var positions = widePositions;
         do
@@ -732,10 +756,19 @@ internal sealed class WordStartSearch
                 stops &= wordStart | (begins1 << 1) | (begins2 << 2) | (begins3 << 3) | 0b111;
             }
 
-            for (; needles != 0; needles &= needles - 1)
+            if (needles != 0)
             {
-                var i = BitOperations.TrailingZeroCount(needles);
-                stops |= (ulong)Confirm(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref before, 1 + i))) << i;
+                // The characters as the exact check compares them, folded all at once: byte k is the character at
+                // before + k, for k up to 71 (the last a block's check reads).
+                Fold(lower).StoreUnsafe(ref folded);
+                Fold(upper).StoreUnsafe(ref folded, Confirmed);
+                do
+                {
+                    var i = BitOperations.TrailingZeroCount(needles);
+                    stops |= ConfirmFolded(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref folded, 1 + i))) << i;
+                    needles &= needles - 1;
+                }
+                while (needles != 0);
             }
 
             if (stops != 0)
@@ -749,6 +782,61 @@ internal sealed class WordStartSearch
         while (at <= last);
         p = at;
         return 0;
+    }
+
+    /// <summary>A block's characters as the exact check reads them (a local rather than <c>stackalloc</c>, which would add a stack check).</summary>
+    [InlineArray(WideBlock + Confirmed)]
+    private struct FoldedBlock
+    {
+        private byte first;
+    }
+
+    /// <summary>64 narrowed characters (see <see cref="NarrowWide"/>) as <see cref="FoldedByte"/> makes them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<byte> Fold(Vector512<byte> characters)
+    {
+        ref var fold = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(wide!), (int)WideTable.Fold);
+        return Avx512Vbmi.PermuteVar64x8x2(fold, characters, Unsafe.Add(ref fold, 1));
+    }
+
+    /// <summary>
+    /// A character as the 64-character form's exact check compares it: an ASCII letter in lower case, a digit as it
+    /// is, an apostrophe, NUL or (narrowed to NUL's entry) any character not ASCII as <see cref="SpecialByte"/>, and
+    /// every other character as <see cref="Ended"/>.
+    /// </summary>
+    private static byte FoldedByte(char c) =>
+        char.IsAsciiLetter(c) ? (byte)(c | 0x20) : char.IsAsciiDigit(c) ? (byte)c : c is '\'' or '\0' ? SpecialByte : (byte)Ended;
+
+    /// <summary>
+    /// What <see cref="FoldedByte"/> makes of a character that may make its word fold to other characters than it has:
+    /// the only folded byte with its top bit set. (NUL is one too, as it shares its entry in the table with the
+    /// characters that are not ASCII: it is rare in text, and a stop it adds costs the caller one look at a word.)
+    /// </summary>
+    private const byte SpecialByte = 0xFF;
+
+    /// <summary>
+    /// <see cref="Confirm"/> for the 64-character form, on eight characters folded to bytes (<see cref="Fold"/>), the
+    /// first in the lowest byte: 1 if a needle may start there, else 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ConfirmFolded(ulong eight)
+    {
+        var found = (eight & 0x8080_8080_8080_8080UL) != 0 ? 1UL : 0UL;
+        var first = eight & uint.MaxValue;
+        for (var lengths = shortLengths; lengths != 0; lengths &= lengths - 1)
+        {
+            var characters = BitOperations.TrailingZeroCount(lengths) + 1;
+            found |= Bit(shortKeys, Slot(first & (uint.MaxValue >> (32 - (8 * characters)))));
+        }
+
+        uint longer = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(longLengths), (int)(Slot(first) >> (KeyBits - LengthBits)));
+        for (; longer != 0; longer &= longer - 1)
+        {
+            var extra = BitOperations.TrailingZeroCount(longer) + 1;
+            found |= Bit(longerKeys, Slot(first, (eight >> 32) & (uint.MaxValue >> (32 - (8 * extra)))));
+        }
+
+        return found;
     }
 
     /// <summary>Bit i: byte i is not zero.</summary>
