@@ -464,6 +464,7 @@ public class WatchExpressionMatchingTests
     [InlineData("TITLE:sanctions", true, false, false)]
     [InlineData("title:\"new sanctions\"", true, false, false)]
     [InlineData("title:(sanctions OR tariffs)", true, false, false)]
+    [InlineData("title:=sanctions", true, false, false)]
     public void FieldScope_MatchesOnlyInThatField(string expression, bool inTitle, bool inStandfirst, bool inBody)
     {
         Assert.Equal(inTitle, Match(expression, ArticleBuilder.Make(title: "New sanctions", paragraphs: ["Nothing."])) is not null);

@@ -88,6 +88,10 @@ public sealed class WatchExpressionTests
     [InlineData("sanctions NEAR/3 –russia", 18, "a term, phrase or '(' here, not '–' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))")]
     [InlineData("title:-russia sanctions", 7, "a term, phrase or '(' here, not '-' (to exclude, put it before the whole clause: -title:russia, -(a NEAR/3 b))")]
     [InlineData("sanctions =-russia", 12, "a term or phrase right after '='")]
+    [InlineData("=title:sanctions", 2, "a term or phrase right after '=' (a field name goes first, as in title:=sanctions)")]
+    [InlineData("a -=Body:b", 5, "a term or phrase right after '=' (a field name goes first, as in title:=sanctions)")]
+    [InlineData("=place:paris", 2, "a field name (title, standfirst or body) before ':', found 'place'")]
+    [InlineData("=covid:19", 2, "a field name (title, standfirst or body) before ':', found 'covid'")]
     public void Parse_BadExpression_ThrowsWithPositionAndExpectation(string expression, int position, string expected)
     {
         var error = Assert.Throws<WatchExpressionException>(() => WatchExpression.Parse(expression));

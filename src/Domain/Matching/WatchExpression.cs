@@ -325,6 +325,15 @@ public static class WatchExpression
                     throw Error("a term or phrase right after '='");
                 }
 
+                // Outside quotes ASCII letters before ':' are a field name, after '=' too (place:paris is an error, and
+                // so is =place:paris); a field goes before the '=', not after it.
+                var nameAt = pos;
+                if (TryFieldScope(out _))
+                {
+                    pos = nameAt;
+                    throw Error("a term or phrase right after '=' (a field name goes first, as in title:=sanctions)");
+                }
+
                 return IsQuote(text[pos]) ? ParsePhrase(exact: true, start: pos - 1) : ParseWord(exact: true, start: pos - 1);
             }
 
