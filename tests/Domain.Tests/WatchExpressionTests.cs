@@ -68,6 +68,8 @@ public sealed class WatchExpressionTests
     [InlineData("title: sanctions", 7, "a term, phrase or '(' right after the field name")]
     [InlineData("a NEAR/x b", 8, "a number of words (0 to 100) after 'NEAR/', as in NEAR/3")]
     [InlineData("a NEAR/101 b", 8, "a number of words from 0 to 100 after 'NEAR/'")]
+    [InlineData("a NEAR /3 b", 8, "'/' and its number right after NEAR, as in NEAR/3 (no space before '/')")]
+    [InlineData("a NEAR  /3 b", 9, "'/' and its number right after NEAR, as in NEAR/3 (no space before '/')")]
     [InlineData("a NEAR/0101 b", 8, "a number of words from 0 to 100 after 'NEAR/'")]
     [InlineData("(a OR b) NEAR/2 c", 1, "a term, phrase or NEAR before NEAR (NEAR joins terms and phrases, not groups)")]
     [InlineData("a NEAR/2 (b OR c)", 10, "a term or phrase after NEAR (NEAR joins terms and phrases, not groups)")]
