@@ -74,6 +74,20 @@ public sealed class PlainTextNewsParserTests
         Assert.Equal("Voice of the Islands", publisher);
     }
 
+    [Theory]
+    [InlineData("Ferry strike – Business | Example Times", "Ferry strike", "Business | Example Times")]
+    [InlineData("Ferry strike | Business – Example Times", "Ferry strike | Business", "Example Times")]
+    [InlineData("Budget 2026 – Part 2", "Budget 2026", "Part 2")]
+    [InlineData("Ferry strike – Example & Sons", "Ferry strike", "Example & Sons")]
+    [InlineData("Ferry strike – Internationalen Nachrichtenagenturen Zusammenfassungsredaktionen", "Ferry strike – Internationalen Nachrichtenagenturen Zusammenfassungsredaktionen", null)]
+    public void SplitPublisher_TriesTheLastEnDashFirst_AndAcceptsWordsNotBeginningWithALetter(string headline, string expectedTitle, string? expectedPublisher)
+    {
+        var (title, publisher) = PlainTextNewsParser.SplitPublisher(headline);
+
+        Assert.Equal(expectedTitle, title);
+        Assert.Equal(expectedPublisher, publisher);
+    }
+
     [Fact]
     public void Parse_BlankLineSeparatedParagraphs_ReadsStandfirstAndBody()
     {
