@@ -253,6 +253,7 @@ public class WatchExpressionMatchingTests
     [InlineData("econ*", "The Economy’s health.", "Economy’s")]
     [InlineData("cafe*", "Cafés reopened.", "Cafés")]
     [InlineData("sanction*", "A sanction.", "sanction")]
+    [InlineData("하*", "한국 경제.", "한국")]
     public void Prefix_MatchesWordsStartingWithIt(string expression, string body, string expected)
     {
         Assert.Equal([expected], Matched(body, MatchBody(expression, body)));
