@@ -520,18 +520,15 @@ public static class WatchExpression
             if (AtOperator("NEAR"))
             {
                 // "NEAR /3" would otherwise be NEAR (five words) and the term 3: the number goes with the slash at once.
-                var next = pos + 4;
-                while (next < text.Length && char.IsWhiteSpace(text[next]))
+                var at = pos;
+                pos += 4;
+                SkipSpace();
+                if (pos < text.Length && text[pos] == '/')
                 {
-                    next++;
-                }
-
-                if (next < text.Length && text[next] == '/')
-                {
-                    pos = next;
                     throw Error("'/' and its number right after NEAR, as in NEAR/3 (no space before '/')");
                 }
 
+                pos = at;
                 return true;
             }
 

@@ -81,10 +81,7 @@ internal sealed class WordStartSearch
 
     private readonly ulong[] longerKeys = KeyTable();
 
-    /// <summary>The lengths of the short needles, each once, as masks of a <c>ulong</c>.</summary>
-    private readonly ulong[] shortMasks;
-
-    /// <summary>The same lengths as bits: bit n − 1 for a needle of n characters (the 64-character form's check).</summary>
+    /// <summary>The lengths of the needles of at most four characters: bit n − 1 for a needle of n.</summary>
     private readonly uint shortLengths;
 
     private const int KeyBits = 15;
@@ -184,8 +181,6 @@ internal sealed class WordStartSearch
                 Set(longerKeys, Slot(first, Key(needle, 4, bits) & LengthMask(extra, bits)));
             }
         }
-
-        shortMasks = [.. keys.Where(n => n.Length <= 4).Select(n => n.Length).Distinct().Order().Select(n => LengthMask(n, bits))];
     }
 
     /// <summary>In <c>follows</c>: the word may end right after the needle.</summary>
@@ -472,7 +467,9 @@ internal sealed class WordStartSearch
         return key;
     }
 
-    private static ulong LengthMask(int characters, int bits) => characters * bits >= 64 ? ulong.MaxValue : (1UL << (bits * characters)) - 1;
+    /// <summary>The bits of the first <paramref name="characters"/> (1 to 4) of a key made <paramref name="bits"/> bits a character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LengthMask(int characters, int bits) => ulong.MaxValue >> (64 - (bits * characters));
 
     /// <summary>A bit table of hashed keys (<see cref="Slot(ulong)"/>, <see cref="Set"/>, <see cref="Bit"/>).</summary>
     internal static ulong[] KeyTable() => new ulong[1 << (KeyBits - 6)];
@@ -825,15 +822,13 @@ internal sealed class WordStartSearch
         var first = eight & uint.MaxValue;
         for (var lengths = shortLengths; lengths != 0; lengths &= lengths - 1)
         {
-            var characters = BitOperations.TrailingZeroCount(lengths) + 1;
-            found |= Bit(shortKeys, Slot(first & (uint.MaxValue >> (32 - (8 * characters)))));
+            found |= Bit(shortKeys, Slot(first & LengthMask(BitOperations.TrailingZeroCount(lengths) + 1, 8)));
         }
 
         uint longer = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(longLengths), (int)(Slot(first) >> (KeyBits - LengthBits)));
         for (; longer != 0; longer &= longer - 1)
         {
-            var extra = BitOperations.TrailingZeroCount(longer) + 1;
-            found |= Bit(longerKeys, Slot(first, (eight >> 32) & (uint.MaxValue >> (32 - (8 * extra)))));
+            found |= Bit(longerKeys, Slot(first, (eight >> 32) & LengthMask(BitOperations.TrailingZeroCount(longer) + 1, 8)));
         }
 
         return found;
@@ -986,16 +981,15 @@ internal sealed class WordStartSearch
         var found = Special(first) | Special(next);
         first = Folded(first);
         next = Folded(next);
-        foreach (var mask in shortMasks)
+        for (var lengths = shortLengths; lengths != 0; lengths &= lengths - 1)
         {
-            found |= Bit(shortKeys, Slot(first & mask));
+            found |= Bit(shortKeys, Slot(first & LengthMask(BitOperations.TrailingZeroCount(lengths) + 1, 16)));
         }
 
-        uint lengths = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(longLengths), (int)(Slot(first) >> (KeyBits - LengthBits)));
-        for (; lengths != 0; lengths &= lengths - 1)
+        uint longer = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(longLengths), (int)(Slot(first) >> (KeyBits - LengthBits)));
+        for (; longer != 0; longer &= longer - 1)
         {
-            var extra = BitOperations.TrailingZeroCount(lengths) + 1;
-            found |= Bit(longerKeys, Slot(first, next & (ulong.MaxValue >> (64 - (16 * extra)))));
+            found |= Bit(longerKeys, Slot(first, next & LengthMask(BitOperations.TrailingZeroCount(longer) + 1, 16)));
         }
 
         return (uint)found;
