@@ -51,10 +51,10 @@ internal sealed class WordStartSearch
     private const int BucketsPerSet = 8;
 
     /// <summary>Per set and position: for each low nibble, the buckets whose needles have it there (16 bytes, twice, for 256-bit shuffles).</summary>
-    private readonly Vector256<byte>[] low;
+    private readonly AlignedVectors<Vector256<byte>>? low;
 
     /// <summary>Per set and position: for each high nibble, the buckets whose needles have it there.</summary>
-    private readonly Vector256<byte>[] high;
+    private readonly AlignedVectors<Vector256<byte>>? high;
 
     private readonly int sets;
 
@@ -65,7 +65,7 @@ internal sealed class WordStartSearch
     /// halves of a 128-byte table of which buckets each ASCII character fits there (exact, not by nibbles),
     /// after the constant tables the search reads (see <see cref="WideTable"/>).
     /// </summary>
-    private readonly Vector512<byte>[]? wide;
+    private readonly AlignedVectors<Vector512<byte>>? wide;
 
     private readonly int widePositions;
 
@@ -143,20 +143,22 @@ internal sealed class WordStartSearch
             // text's words (measured: docs/performance.md).
             widePositions = Math.Clamp(distinct.Select(n => n.Length).DefaultIfEmpty(1).Max(), 1, sets > 1 ? WidePositions : Positions);
             var bucket = Place(distinct, sets * BucketsPerSet, widePositions, exact: true);
-            low = high = [];
-            this.wide = WideTables(distinct, next, bucket, sets);
+            this.wide = new AlignedVectors<Vector512<byte>>(WideTables(distinct, next, bucket, sets));
         }
         else
         {
             var bucket = Place(distinct, sets * BucketsPerSet, Positions, exact: false);
             var (lowBytes, highBytes) = NibbleTables(distinct, bucket, sets);
-            low = new Vector256<byte>[sets * Positions];
-            high = new Vector256<byte>[sets * Positions];
-            for (var table = 0; table < low.Length; table++)
+            var lows = new Vector256<byte>[sets * Positions];
+            var highs = new Vector256<byte>[sets * Positions];
+            for (var table = 0; table < lows.Length; table++)
             {
-                low[table] = Twice(lowBytes, table);
-                high[table] = Twice(highBytes, table);
+                lows[table] = Twice(lowBytes, table);
+                highs[table] = Twice(highBytes, table);
             }
+
+            low = new AlignedVectors<Vector256<byte>>(lows);
+            high = new AlignedVectors<Vector256<byte>>(highs);
         }
 
         // What the exact check compares: each needle, or, where what may follow it is known, the needle with each
@@ -658,7 +660,7 @@ internal sealed class WordStartSearch
     private ulong StopsWide<TSets>(ref char text, ref int p, int last)
         where TSets : struct, IBucketSets
     {
-        ref var tables = ref MemoryMarshal.GetArrayDataReference(wide!);
+        ref var tables = ref wide!.First;
         var lowBytes = Unsafe.Add(ref tables, (int)WideTable.Narrow);
         ref var shifts = ref Unsafe.Add(ref tables, (int)WideTable.Shift1);
         ref var fits = ref Unsafe.Add(ref tables, WideConstants);
@@ -792,7 +794,7 @@ internal sealed class WordStartSearch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector512<byte> Fold(Vector512<byte> characters)
     {
-        ref var fold = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(wide!), (int)WideTable.Fold);
+        ref var fold = ref Unsafe.Add(ref wide!.First, (int)WideTable.Fold);
         return Avx512Vbmi.PermuteVar64x8x2(fold, characters, Unsafe.Add(ref fold, 1));
     }
 
@@ -881,8 +883,8 @@ internal sealed class WordStartSearch
             (byte)0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0b001, 0b010, 0b100, 0b010, 0b100, 0, 0, 0, 0, 0, 0, 0, 0);
         var most = Vector256.Create((ushort)0xFF);
-        ref var lows = ref MemoryMarshal.GetArrayDataReference(low);
-        ref var highs = ref MemoryMarshal.GetArrayDataReference(high);
+        ref var lows = ref low!.First;
+        ref var highs = ref high!.First;
         var at = p;
         do
         {
