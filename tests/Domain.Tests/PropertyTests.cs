@@ -38,6 +38,38 @@ public sealed class PropertyTests
     }
 
     /// <summary>
+    /// The end of a word, found 16 characters at a time over ASCII letters and digits, is the first character that is
+    /// not a word character or an apostrophe followed by one, from every word character of arbitrary text: words longer
+    /// than 16 characters, ending at the text's end, with apostrophes and characters that are not ASCII in them.
+    /// </summary>
+    [Fact]
+    public void WordEnd_FromEveryWordCharacter_IsTheFirstCharacterOutsideTheWord()
+    {
+        var longWords = Gen.OneOf<string>("a", "Z", "7", "\u2019", "'", "\u00E9", "\u0301", " ", "-", "ferry fares ").Array[0, 80].Select(string.Concat);
+        Gen.OneOf<string>(AnyText, longWords, DropLike.Array[1, 8].Select(string.Concat)).Sample(
+            text =>
+            {
+                for (var start = 0; start < text.Length; start++)
+                {
+                    if (!WordTokenizer.IsWordChar(text[start]))
+                    {
+                        continue;
+                    }
+
+                    var end = start;
+                    while (end < text.Length && (WordTokenizer.IsWordChar(text[end])
+                        || (text[end] is '\'' or '\u2019' && end + 1 < text.Length && WordTokenizer.IsWordChar(text[end + 1]))))
+                    {
+                        end++;
+                    }
+
+                    Assert.Equal(end, WordTokenizer.WordEnd(text, start));
+                }
+            },
+            iter: 3_000);
+    }
+
+    /// <summary>
     /// Every UTF-16 code unit: a word character is a letter, a digit or a combining mark, and nothing else, whatever
     /// shortcut answers for the commonest (ASCII, the punctuation block of curly quotes and dashes).
     /// </summary>

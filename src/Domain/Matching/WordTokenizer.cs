@@ -203,9 +203,30 @@ public static class WordTokenizer
     private const int Block = 64;
 
     /// <summary>The end of the word starting at <paramref name="start"/>, as <see cref="Tokenize"/> splits.</summary>
+    /// <remarks>
+    /// Its ASCII letters and digits are passed 16 at a time (a word of them, the common case, ends at the first other
+    /// character); from an apostrophe or a character that is not ASCII on, one at a time.
+    /// </remarks>
     internal static int WordEnd(ReadOnlySpan<char> text, int start)
     {
         var i = start;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        while (i + Vector256<ushort>.Count <= text.Length)
+        {
+            var characters = Vector256.LoadUnsafe(ref first, (nuint)i);
+            var lower = characters | Vector256.Create((ushort)0x20);
+            var alphanumeric = Vector256.LessThan(lower - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26))
+                | Vector256.LessThan(characters - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
+            var other = ~alphanumeric.ExtractMostSignificantBits() & 0xFFFF;
+            if (other != 0)
+            {
+                i += BitOperations.TrailingZeroCount(other);
+                break;
+            }
+
+            i += Vector256<ushort>.Count;
+        }
+
         while (i < text.Length && (IsWordChar(text[i]) || (IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]))))
         {
             i++;
