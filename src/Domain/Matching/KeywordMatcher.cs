@@ -145,6 +145,9 @@ public sealed class KeywordMatcher
     /// </summary>
     private readonly int reach;
 
+    /// <summary>This matcher's number for the words its searches looked up last (<see cref="RecentWords"/>).</summary>
+    private readonly long id = RecentWords.NextOwner();
+
     private KeywordMatcher(CompiledWatch[] watches, PatternTable table, IReadOnlyDictionary<string, string> rejected, MatchStrategy strategy, int reach, bool[] phraseOnly)
     {
         this.reach = Math.Max(1, reach);
@@ -604,6 +607,7 @@ public sealed class KeywordMatcher
         var fallback = (Needle: -2, Special: -2);
         var window = default(WordStartSearch.Window);
         Span<int> found = stackalloc int[MostPatternsPerWord];
+        RecentWords? recent = null;
         while (pos < t.Length)
         {
             var at = starts?.IndexOf(t, pos, ref window) ?? NextStop(t, pos, ref fallback);
@@ -673,7 +677,14 @@ public sealed class KeywordMatcher
             }
 
             var end = WordTokenizer.WordEnd(t, start);
-            var count = Patterns(t[start..end], found, filtered: true);
+            recent ??= RecentWords.For(id, found.Length);
+            var count = recent.Get(t[start..end], found, out var slot);
+            if (count < 0)
+            {
+                count = Patterns(t[start..end], found, filtered: true);
+                recent.Set(t[start..end], found[..count], slot);
+            }
+
             if (count > 0 && visitor.Word(start, end, found[..count]))
             {
                 return SearchEnd.Stopped;
