@@ -338,11 +338,8 @@ internal sealed class WordStartSearch
         /// <summary>Permutes of the narrowed characters, shifted by one to <see cref="WidePositions"/>.</summary>
         Shift1,
 
-        /// <summary>Alphanumeric ASCII (1) and the rest (0), as two halves of a 128-byte table.</summary>
-        Alnum = Shift1 + WidePositions,
-
         /// <summary>What the exact check compares each character as (see <see cref="FoldedByte"/>), as two halves of a 128-byte table.</summary>
-        Fold = Alnum + 2,
+        Fold = Shift1 + WidePositions,
 
         /// <summary>How many constant tables there are.</summary>
         Count = Fold + 2,
@@ -379,14 +376,6 @@ internal sealed class WordStartSearch
 
             tables[(int)WideTable.Shift1 + shift - 1] = Vector512.Create<byte>(bytes[..64]);
         }
-
-        for (var c = 0; c < 128; c++)
-        {
-            bytes[c] = char.IsAsciiLetterOrDigit((char)c) ? (byte)1 : (byte)0;
-        }
-
-        tables[(int)WideTable.Alnum] = Vector512.Create<byte>(bytes[..64]);
-        tables[(int)WideTable.Alnum + 1] = Vector512.Create<byte>(bytes[64..]);
 
         for (var c = 0; c < 128; c++)
         {
@@ -755,10 +744,12 @@ internal sealed class WordStartSearch
             var lower = NarrowWide(ref before, lowBytes);
             var upper = NarrowWide(ref Unsafe.Add(ref before, Confirmed), lowBytes);
 
-            // Each position's first character (c0), and whether the one before it is a letter or digit (from lower as it is).
+            // Each position's first character (c0), and whether the one before it is a letter or digit (from lower as it
+            // is, by compares rather than a table permute: the block spends most of its time in permutes).
             var c0 = Avx512Vbmi.PermuteVar64x8x2(lower, shifts, upper);
-            var alnum = Avx512Vbmi.PermuteVar64x8x2(Unsafe.Add(ref tables, (int)WideTable.Alnum), lower, Unsafe.Add(ref tables, (int)WideTable.Alnum + 1));
-            var wordStart = Vector512.Equals(alnum, Vector512<byte>.Zero).ExtractMostSignificantBits();
+            var letter = Vector512.LessThan((lower | Vector512.Create((byte)0x20)) - Vector512.Create((byte)'a'), Vector512.Create((byte)26));
+            var digit = Vector512.LessThan(lower - Vector512.Create((byte)'0'), Vector512.Create((byte)10));
+            var wordStart = ~(letter | digit).ExtractMostSignificantBits();
             var special = (Vector512.Equals(c0, Vector512.Create((byte)'\'')) | Vector512.Equals(c0, Vector512.Create((byte)0x80))).ExtractMostSignificantBits();
 
             // The buckets, position by position: the first four, then the rest, which a special character among
