@@ -23,6 +23,9 @@ internal sealed class RecentWords
     [ThreadStatic]
     private static RecentWords? current;
 
+    /// <summary>The last number <see cref="NextOwner"/> gave.</summary>
+    private static long owners;
+
     private readonly char[] words = new char[Size * LongestWord];
 
     /// <summary>Per entry: the word's length, 0 while empty.</summary>
@@ -57,8 +60,6 @@ internal sealed class RecentWords
 
     /// <summary>A number for a matcher, never given to another (0 is no matcher's).</summary>
     public static long NextOwner() => Interlocked.Increment(ref owners);
-
-    private static long owners;
 
     /// <summary>The patterns kept for <paramref name="word"/>, written into <paramref name="found"/>: how many, or −1 when the word is not kept.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
